@@ -1,0 +1,49 @@
+package io.praas.manager;
+
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+import org.springframework.validation.annotation.Validated;
+
+import java.net.URI;
+import java.time.Duration;
+
+/**
+ * Configuration of one process manager.
+ *
+ * @param id                       name of this manager; a random suffix per start makes its lease owner id
+ * @param stateServiceUrl          base URL of the state service
+ * @param stateServiceTimeout      how long one call to the state service may take
+ * @param leaseTtl                 how long a session lease lives without renewal
+ * @param leaseRenewInterval       how often the leases of live processes are renewed
+ * @param idleCheckInterval        how often idle processes are looked for
+ * @param checkpointCheckInterval  how often CHECKPOINT-mode processes are looked at
+ * @param maxPayloadSize           largest accepted invocation body
+ * @param maxBundleSize            largest accepted app bundle
+ * @param maxQueuedInvocations     pending invocations per process beyond which callers get 429
+ * @param defaultIdleTimeout       idle timeout of apps that declare none
+ * @param defaultInvocationTimeout invocation timeout of apps that declare none
+ * @param defaultCheckpointInterval checkpoint interval of apps that declare none
+ * @param drainTimeout             how long a graceful shutdown waits for every process to swap out
+ */
+@Validated
+@ConfigurationProperties("praas.manager")
+public record ManagerProperties(
+        @DefaultValue("manager") @NotBlank String id,
+        @DefaultValue("http://localhost:8082") @NotNull URI stateServiceUrl,
+        @DefaultValue("10s") @NotNull Duration stateServiceTimeout,
+        @DefaultValue("30s") @NotNull Duration leaseTtl,
+        @DefaultValue("10s") @NotNull Duration leaseRenewInterval,
+        @DefaultValue("250ms") @NotNull Duration idleCheckInterval,
+        @DefaultValue("1s") @NotNull Duration checkpointCheckInterval,
+        @DefaultValue("16MB") @NotNull DataSize maxPayloadSize,
+        @DefaultValue("64MB") @NotNull DataSize maxBundleSize,
+        @DefaultValue("256") @Min(1) int maxQueuedInvocations,
+        @DefaultValue("5m") @NotNull Duration defaultIdleTimeout,
+        @DefaultValue("30s") @NotNull Duration defaultInvocationTimeout,
+        @DefaultValue("30s") @NotNull Duration defaultCheckpointInterval,
+        @DefaultValue("60s") @NotNull Duration drainTimeout) {
+}

@@ -1,0 +1,50 @@
+package io.praas.manager.app;
+
+import io.praas.manager.state.ValueCodec;
+
+import java.util.Map;
+import java.util.Optional;
+
+/** An app bundle loaded in its own class loader, ready to run invocations. */
+public final class DeployedApp {
+
+    private final AppDescriptor descriptor;
+    private final Map<String, FunctionSpec> functions;
+    private final ValueCodec codec;
+    private final ClassLoader classLoader;
+
+    DeployedApp(AppDescriptor descriptor, Map<String, FunctionSpec> functions, ValueCodec codec, ClassLoader classLoader) {
+        this.descriptor = descriptor;
+        this.functions = Map.copyOf(functions);
+        this.codec = codec;
+        this.classLoader = classLoader;
+    }
+
+    public String name() {
+        return descriptor.name();
+    }
+
+    public AppDescriptor descriptor() {
+        return descriptor;
+    }
+
+    public AppConfig config() {
+        return descriptor.config();
+    }
+
+    public Optional<FunctionSpec> function(String name) {
+        return Optional.ofNullable(functions.get(name));
+    }
+
+    public java.util.Set<String> functionNames() {
+        return functions.keySet();
+    }
+
+    public ValueCodec codec() {
+        return codec;
+    }
+
+    public ClassLoader classLoader() {
+        return classLoader;
+    }
+}

@@ -1,0 +1,121 @@
+package io.praas.manager.process;
+
+import io.praas.manager.app.DeployedApp;
+import io.praas.manager.state.CommittedState;
+
+import java.time.Instant;
+import java.util.concurrent.Executor;
+
+/**
+ * One cloud process in memory: its committed state, its lifecycle status and its mailbox. The
+ * state and the activation bookkeeping are touched only by tasks running in the process's turn.
+ */
+public final class CloudProcess {
+
+    private final ProcessKey key;
+    private final DeployedApp app;
+    private final CommittedState state = new CommittedState();
+    private final ProcessMailbox mailbox;
+    private volatile ProcessStatus status = ProcessStatus.ALLOCATING;
+    private volatile long epoch;
+    private volatile Instant lastActivity;
+    private volatile Instant lastPersisted;
+    private volatile boolean dirty;
+    private ActivationKind nextActivation = ActivationKind.COLD;
+
+    CloudProcess(ProcessKey key, DeployedApp app, Executor workers, int maxQueued, Instant now, ProcessTask activation) {
+        this.key = key;
+        this.app = app;
+        this.mailbox = new ProcessMailbox(this, workers, maxQueued);
+        this.mailbox.first(activation);
+        this.lastActivity = now;
+        this.lastPersisted = now;
+    }
+
+    public ProcessKey key() {
+        return key;
+    }
+
+    public DeployedApp app() {
+        return app;
+    }
+
+    public ProcessStatus status() {
+        return status;
+    }
+
+    public long epoch() {
+        return epoch;
+    }
+
+    public Instant lastActivity() {
+        return lastActivity;
+    }
+
+    public Instant lastPersisted() {
+        return lastPersisted;
+    }
+
+    /** Whether the state changed since it was last written to storage. */
+    public boolean dirty() {
+        return dirty;
+    }
+
+    public int stateKeys() {
+        return state.size();
+    }
+
+    public int pendingInvocations() {
+        return mailbox.pending();
+    }
+
+    /** Nothing queued or running: safe to swap out without delaying anyone. */
+    public boolean idle() {
+        return mailbox.isIdle();
+    }
+
+    CommittedState state() {
+        return state;
+    }
+
+    ProcessMailbox mailbox() {
+        return mailbox;
+    }
+
+    void moveTo(ProcessStatus next) {
+        ProcessStatus current = status;
+        if (!current.canMoveTo(next)) {
+            throw new IllegalTransitionException(key, current, next);
+        }
+        status = next;
+    }
+
+    void activated(long epoch, ActivationKind kind) {
+        this.epoch = epoch;
+        this.nextActivation = kind;
+    }
+
+    /** How this process came to serve the invocation now starting: cold or resumed once, then warm. */
+    ActivationKind takeActivation() {
+        ActivationKind kind = nextActivation;
+        nextActivation = ActivationKind.WARM;
+        return kind;
+    }
+
+    void touched(Instant now, boolean changed) {
+        lastActivity = now;
+        if (changed) {
+            dirty = true;
+        }
+    }
+
+    void persisted(Instant now) {
+        dirty = false;
+        lastPersisted = now;
+    }
+
+    @Override
+    public String toString() {
+        return "CloudProcess[" + key + ", " + status + ", epoch " + epoch + "]";
+    }
+}

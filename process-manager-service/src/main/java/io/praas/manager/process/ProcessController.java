@@ -1,0 +1,133 @@
+package io.praas.manager.process;
+
+import io.praas.manager.ManagerProperties;
+import io.praas.manager.app.AppControlPlane;
+import io.praas.manager.app.AppRegistry;
+import io.praas.manager.problem.BadRequestException;
+import io.praas.manager.problem.Names;
+import io.praas.manager.problem.PayloadTooLargeException;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DataBufferLimitException;
+import org.springframework.core.io.buffer.DataBufferUtils;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+
+
+
+/** The process API: invoke a function, inspect, list, swap out and delete processes. */
+@RestController
+@RequestMapping("/v1/apps/{app}/processes")
+public class ProcessController {
+
+    public static final String ACTIVATION_HEADER = "Praas-Activation";
+    public static final String INVOCATION_ID_HEADER = "Praas-Invocation-Id";
+
+    private static final int MAX_PAGE = 1000;
+
+    private final AppRegistry apps;
+    private final ProcessTable table;
+    private final ProcessQueries queries;
+    private final AppControlPlane controlPlane;
+    private final ManagerProperties properties;
+
+    public ProcessController(AppRegistry apps, ProcessTable table, ProcessQueries queries, AppControlPlane controlPlane,
+                             ManagerProperties properties) {
+        this.apps = apps;
+        this.table = table;
+        this.queries = queries;
+        this.controlPlane = controlPlane;
+        this.properties = properties;
+    }
+
+    @PostMapping("/{session}/invoke/{function}")
+    public Mono<ResponseEntity<byte[]>> invoke(@PathVariable String app, @PathVariable String session,
+                                               @PathVariable String function, ServerHttpRequest request) {
+        Names.requireApp(app);
+        Names.requireSession(session);
+        long limit = properties.maxPayloadSize().toBytes();
+        if (request.getHeaders().getContentLength() > limit) {
+            return Mono.error(new PayloadTooLargeException("invocation body", properties.maxPayloadSize()));
+        }
+        return body(request, limit)
+                .flatMap(body -> Mono.fromFuture(() -> apps.resolve(app)
+                        .thenCompose(deployed -> table.invoke(deployed, session, function, body))))
+                .map(ProcessController::response);
+    }
+
+    @GetMapping
+    public Mono<ProcessPage> list(@PathVariable String app, @RequestParam(required = false) String after,
+                                  @RequestParam(defaultValue = "100") int limit) {
+        Names.requireApp(app);
+        if (limit < 1 || limit > MAX_PAGE) {
+            throw BadRequestException.invalidParameter("limit", String.valueOf(limit), "1 to " + MAX_PAGE);
+        }
+        return controlPlane.call(() -> queries.list(app, after, limit));
+    }
+
+    @GetMapping("/{session}")
+    public Mono<ProcessView> get(@PathVariable String app, @PathVariable String session) {
+        ProcessKey key = key(app, session);
+        return controlPlane.call(() -> queries.describe(key));
+    }
+
+    @PostMapping("/{session}/swap")
+    public Mono<ProcessView> swap(@PathVariable String app, @PathVariable String session) {
+        ProcessKey key = key(app, session);
+        return table.swap(key).map(Mono::fromFuture)
+                .orElseGet(() -> controlPlane.call(() -> queries.describe(key)));
+    }
+
+    @DeleteMapping("/{session}")
+    public Mono<ResponseEntity<Void>> delete(@PathVariable String app, @PathVariable String session) {
+        ProcessKey key = key(app, session);
+        Mono<Void> deleted = table.delete(key).map(Mono::fromFuture)
+                .orElseGet(() -> controlPlane.run(() -> queries.deleteStored(key)));
+        return deleted.then(Mono.just(ResponseEntity.noContent().build()));
+    }
+
+    private static ProcessKey key(String app, String session) {
+        return new ProcessKey(Names.requireApp(app), Names.requireSession(session));
+    }
+
+    private static Mono<byte[]> body(ServerHttpRequest request, long limit) {
+        return DataBufferUtils.join(request.getBody(), (int) Math.min(limit, Integer.MAX_VALUE))
+                .map(buffer -> {
+                    try {
+                        byte[] bytes = new byte[buffer.readableByteCount()];
+                        buffer.read(bytes);
+                        return bytes;
+                    } finally {
+                        DataBufferUtils.release(buffer);
+                    }
+                })
+                .defaultIfEmpty(new byte[0])
+                .onErrorMap(DataBufferLimitException.class, e -> new PayloadTooLargeException("invocation body",
+                        org.springframework.util.unit.DataSize.ofBytes(limit)));
+    }
+
+    private static ResponseEntity<byte[]> response(InvocationResult result) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.set(ACTIVATION_HEADER, result.activation().header());
+        headers.set(INVOCATION_ID_HEADER, result.invocationId());
+        if (result.body().length == 0 && !result.raw()) {
+            return ResponseEntity.noContent().headers(headers).build();
+        }
+        headers.setContentType(result.raw() ? MediaType.APPLICATION_OCTET_STREAM : MediaType.APPLICATION_JSON);
+        return ResponseEntity.ok().headers(headers).body(result.body());
+    }
+
+    /** A page of processes; {@code next} is the cursor for the following page, null on the last. */
+    public record ProcessPage(java.util.List<ProcessView> processes, String next) {
+    }
+
+}

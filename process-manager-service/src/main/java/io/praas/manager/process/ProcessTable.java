@@ -1,0 +1,241 @@
+package io.praas.manager.process;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.praas.manager.ManagerProperties;
+import io.praas.manager.app.AppRegistry;
+import io.praas.manager.app.DeployedApp;
+import io.praas.manager.app.FunctionNotFoundException;
+import io.praas.manager.state.SnapshotCodec;
+import io.praas.manager.state.StateEncodingException;
+import io.praas.manager.store.StateServiceClient;
+import io.praas.manager.store.StaleEpochException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
+
+/**
+ * The processes live on this manager, and the one way work reaches them: every invocation,
+ * swap-out and deletion is a task queued in the process's mailbox, so it runs in the process's
+ * turn. A task that finds its process ended is dispatched again, which allocates or resumes a new
+ * instance.
+ */
+@Component
+public class ProcessTable {
+
+    private static final Logger log = LoggerFactory.getLogger(ProcessTable.class);
+
+    private final Map<ProcessKey, CloudProcess> processes = new ConcurrentHashMap<>();
+    private final StateServiceClient store;
+    private final AppRegistry apps;
+    private final FunctionRuntime runtime;
+    private final SnapshotCodec snapshots = new SnapshotCodec();
+    private final ManagerProperties properties;
+    private final Clock clock;
+    private final String owner;
+    private final Timer activations;
+    private final Timer swapOuts;
+
+    public ProcessTable(StateServiceClient store, AppRegistry apps, FunctionRuntime runtime, ManagerProperties properties, Clock clock,
+                        MeterRegistry registry) {
+        this.store = store;
+        this.apps = apps;
+        this.runtime = runtime;
+        this.properties = properties;
+        this.clock = clock;
+        this.owner = properties.id() + "/" + UUID.randomUUID().toString().substring(0, 8);
+        this.activations = Timer.builder("praas.process.activation").description("Lease acquisition and snapshot load")
+                .register(registry);
+        this.swapOuts = Timer.builder("praas.process.swap-out").description("Snapshot encode and write")
+                .register(registry);
+        Gauge.builder("praas.processes.live", processes, Map::size).description("Processes in memory").register(registry);
+    }
+
+    /** The lease owner id of this manager: its configured id plus a suffix unique to this run. */
+    public String owner() {
+        return owner;
+    }
+
+    public CompletableFuture<InvocationResult> invoke(DeployedApp app, String session, String function, byte[] body) {
+        if (app.function(function).isEmpty()) {
+            throw new FunctionNotFoundException(app.name(), function, app.functionNames());
+        }
+        InvokeTask task = new InvokeTask(this, function, body, UUID.randomUUID().toString());
+        dispatch(new ProcessKey(app.name(), session), app, task);
+        return task.result();
+    }
+
+    /** Swaps the process out if it is live here; empty if it is not. */
+    public Optional<CompletableFuture<ProcessView>> swap(ProcessKey key) {
+        CloudProcess process = processes.get(key);
+        if (process == null) {
+            return Optional.empty();
+        }
+        SwapTask task = new SwapTask(this);
+        if (process.mailbox().offer(task) != ProcessMailbox.Offer.ACCEPTED) {
+            task.notRun(process, null);
+        }
+        return Optional.of(task.result());
+    }
+
+    /** Deletes the process if it is live here (and its stored state); empty if it is not live. */
+    public Optional<CompletableFuture<Void>> delete(ProcessKey key) {
+        CloudProcess process = processes.get(key);
+        if (process == null) {
+            return Optional.empty();
+        }
+        DeleteTask task = new DeleteTask(this);
+        if (process.mailbox().offer(task) != ProcessMailbox.Offer.ACCEPTED) {
+            task.notRun(process, null);
+        }
+        return Optional.of(task.result());
+    }
+
+    /** Swaps out every live process that matches, e.g. all of them on drain. */
+    public CompletableFuture<Void> swapOutAll(Predicate<CloudProcess> which) {
+        List<CompletableFuture<ProcessView>> swaps = new ArrayList<>();
+        for (CloudProcess process : List.copyOf(processes.values())) {
+            if (which.test(process)) {
+                swap(process.key()).ifPresent(swap -> swaps.add(swap.exceptionally(failure -> {
+                    log.warn("Could not swap out {}: {}", process.key(), failure.getMessage());
+                    return null;
+                })));
+            }
+        }
+        return CompletableFuture.allOf(swaps.toArray(CompletableFuture[]::new));
+    }
+
+    /** Queues a checkpoint of the process's state, run in its turn. */
+    public void checkpoint(CloudProcess process) {
+        process.mailbox().offer(new CheckpointTask(this));
+    }
+
+    /** The lease of the process was lost: it must stop serving, its state is fenced off. */
+    public void fence(ProcessKey key) {
+        CloudProcess process = processes.get(key);
+        if (process != null) {
+            process.mailbox().offer(new FenceTask(this));
+        }
+    }
+
+    public Optional<CloudProcess> live(ProcessKey key) {
+        return Optional.ofNullable(processes.get(key));
+    }
+
+    public Collection<CloudProcess> live() {
+        return processes.values();
+    }
+
+    public ProcessView view(CloudProcess process) {
+        return ProcessView.of(process, properties.id());
+    }
+
+    void dispatch(ProcessKey key, DeployedApp app, ProcessTask task) {
+        while (true) {
+            CloudProcess process = processes.get(key);
+            if (process == null) {
+                CloudProcess fresh = new CloudProcess(key, app, runtime.workers(), properties.maxQueuedInvocations(),
+                        clock.instant(), new ActivateTask(this));
+                process = processes.putIfAbsent(key, fresh);
+                if (process == null) {
+                    process = fresh;
+                }
+            }
+            switch (process.mailbox().offer(task)) {
+                case ACCEPTED -> {
+                    return;
+                }
+                case FULL -> {
+                    task.notRun(process, new TooManyPendingInvocationsException(key, properties.maxQueuedInvocations()));
+                    return;
+                }
+                case CLOSED -> processes.remove(key, process);
+            }
+        }
+    }
+
+    /** Ends the process in a terminal status and hands its unrun tasks back. */
+    void end(CloudProcess process, ProcessStatus terminal, Throwable failure) {
+        process.moveTo(terminal);
+        List<ProcessTask> rest = process.mailbox().close();
+        processes.remove(process.key(), process);
+        rest.forEach(task -> task.notRun(process, failure));
+    }
+
+    /** Writes the process's state, with {@code overlay} applied on top, as a snapshot under its epoch. */
+    int writeSnapshot(CloudProcess process, Map<String, Object> overlay) {
+        byte[] snapshot;
+        try {
+            snapshot = snapshots.encode(process.state().encode(process.app().codec(), overlay));
+        } catch (StateEncodingException e) {
+            throw ProcessStateProblem.unencodableState(process.key(), e);
+        }
+        store.writeSnapshot(process.key().app(), process.key().session(), process.epoch(), snapshot);
+        process.persisted(clock.instant());
+        return snapshot.length;
+    }
+
+    void releaseQuietly(CloudProcess process) {
+        try {
+            store.releaseLease(process.key().app(), process.key().session(), process.epoch());
+        } catch (RuntimeException e) {
+            // The lease then simply expires; nothing else depends on the release.
+            log.warn("Could not release the lease of {}: {}", process.key(), e.getMessage());
+        }
+    }
+
+    /** A write refused for a stale epoch means another activation exists: this copy must die. */
+    boolean fencedOff(CloudProcess process, RuntimeException failure) {
+        if (failure instanceof StaleEpochException) {
+            log.warn("Process {} was fenced off: {}", process.key(), failure.getMessage());
+            end(process, ProcessStatus.FAILED, failure);
+            return true;
+        }
+        return false;
+    }
+
+    /** The app version a re-dispatched task should run with: the newest deployed, if loaded. */
+    DeployedApp currentApp(CloudProcess process) {
+        return apps.current(process.key().app()).orElse(process.app());
+    }
+
+    StateServiceClient store() {
+        return store;
+    }
+
+    SnapshotCodec snapshots() {
+        return snapshots;
+    }
+
+    FunctionRuntime runtime() {
+        return runtime;
+    }
+
+    ManagerProperties properties() {
+        return properties;
+    }
+
+    Clock clock() {
+        return clock;
+    }
+
+    Timer activations() {
+        return activations;
+    }
+
+    Timer swapOuts() {
+        return swapOuts;
+    }
+}

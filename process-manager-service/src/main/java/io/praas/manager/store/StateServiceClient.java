@@ -1,0 +1,223 @@
+package io.praas.manager.store;
+
+import io.praas.manager.ManagerProperties;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.web.client.ResourceAccessException;
+import org.springframework.web.client.RestClient;
+import org.springframework.web.client.RestClientException;
+import org.springframework.web.client.RestClientResponseException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+
+import java.net.http.HttpClient;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/** The manager's side of the state service's HTTP contract (docs/wire-contracts.md). */
+@Component
+public class StateServiceClient {
+
+    private static final String EPOCH_HEADER = "Praas-Epoch";
+    private static final String LEASE_EXPIRES_HEADER = "Praas-Lease-Expires";
+    private static final String PROBLEM_TYPE_BASE = "https://praas.io/problems/";
+
+    private final RestClient http;
+    private final ObjectMapper json;
+
+    public StateServiceClient(RestClient.Builder builder, ManagerProperties properties, ObjectMapper json) {
+        HttpClient client = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(properties.stateServiceTimeout())
+                .build();
+        JdkClientHttpRequestFactory requestFactory = new JdkClientHttpRequestFactory(client);
+        requestFactory.setReadTimeout(properties.stateServiceTimeout());
+        this.http = builder.clone()
+                .baseUrl(properties.stateServiceUrl().toString())
+                .requestFactory(requestFactory)
+                .build();
+        this.json = json;
+    }
+
+    public Activation activate(String app, String session, String owner, Duration ttl) {
+        ResponseEntity<byte[]> response = call("activate " + app + "/" + session, app, session, () -> http.post()
+                .uri("/v1/sessions/{app}/{session}/activation", app, session)
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("owner", owner, "ttl", ttl.toString()))
+                .retrieve()
+                .toEntity(byte[].class));
+        long epoch = Long.parseLong(response.getHeaders().getFirst(EPOCH_HEADER));
+        Instant expires = Instant.parse(response.getHeaders().getFirst(LEASE_EXPIRES_HEADER));
+        byte[] snapshot = response.getStatusCode().value() == 200 ? response.getBody() : null;
+        return new Activation(epoch, expires, snapshot);
+    }
+
+    public void writeSnapshot(String app, String session, long epoch, byte[] snapshot) {
+        call("write the snapshot of " + app + "/" + session, app, session, () -> http.put()
+                .uri("/v1/sessions/{app}/{session}/snapshot?epoch={epoch}", app, session, epoch)
+                .contentType(MediaType.APPLICATION_OCTET_STREAM)
+                .body(snapshot)
+                .retrieve()
+                .toBodilessEntity());
+    }
+
+    public void releaseLease(String app, String session, long epoch) {
+        call("release the lease of " + app + "/" + session, app, session, () -> http.delete()
+                .uri("/v1/sessions/{app}/{session}/lease?epoch={epoch}", app, session, epoch)
+                .retrieve()
+                .toBodilessEntity());
+    }
+
+    public List<LostLease> renew(String owner, Duration ttl, List<HeldLease> leases) {
+        Renewal renewal = call("renew leases", null, null, () -> http.post()
+                .uri("/v1/leases/renewals")
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("owner", owner, "ttl", ttl.toString(), "leases", leases))
+                .retrieve()
+                .body(Renewal.class));
+        return renewal == null || renewal.lost() == null ? List.of() : renewal.lost();
+    }
+
+    /** Deletes a session's stored state; with an epoch, only if that epoch is still current. */
+    public void deleteSession(String app, String session, Long epoch) {
+        call("delete " + app + "/" + session, app, session, () -> http.delete()
+                .uri(epoch == null ? "/v1/sessions/{app}/{session}" : "/v1/sessions/{app}/{session}?epoch=" + epoch,
+                        app, session)
+                .retrieve()
+                .toBodilessEntity());
+    }
+
+    public Optional<StoredSession> session(String app, String session) {
+        return optional(() -> http.get()
+                .uri("/v1/sessions/{app}/{session}", app, session)
+                .retrieve()
+                .body(StoredSession.class), "read " + app + "/" + session);
+    }
+
+    public SessionPage sessions(String app, String after, int limit) {
+        return call("list the sessions of " + app, app, null, () -> http.get()
+                .uri(uri -> {
+                    uri.path("/v1/apps/{app}/sessions").queryParam("limit", limit);
+                    if (after != null) {
+                        uri.queryParam("after", after);
+                    }
+                    return uri.build(app);
+                })
+                .retrieve()
+                .body(SessionPage.class));
+    }
+
+    public void putBundle(String app, byte[] jar) {
+        call("store the bundle of " + app, app, null, () -> http.put()
+                .uri("/v1/apps/{app}/bundle", app)
+                .contentType(MediaType.APPLICATION_OCTET_STREAM)
+                .body(jar)
+                .retrieve()
+                .toBodilessEntity());
+    }
+
+    public Optional<byte[]> bundle(String app) {
+        return optional(() -> http.get().uri("/v1/apps/{app}/bundle", app).retrieve().body(byte[].class),
+                "read the bundle of " + app);
+    }
+
+    public <T> void putDescriptor(String app, T descriptor) {
+        call("store the descriptor of " + app, app, null, () -> http.put()
+                .uri("/v1/apps/{app}", app)
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(descriptor)
+                .retrieve()
+                .toBodilessEntity());
+    }
+
+    public <T> Optional<T> descriptor(String app, Class<T> type) {
+        return optional(() -> http.get().uri("/v1/apps/{app}", app).retrieve().body(type),
+                "read the descriptor of " + app);
+    }
+
+    public <T> List<T> descriptors(ParameterizedTypeReference<List<T>> type) {
+        return call("list apps", null, null, () -> http.get().uri("/v1/apps").retrieve().body(type));
+    }
+
+    /** Deletes an app's descriptor, bundle and every stored session; false if there was no such app. */
+    public boolean deleteApp(String app) {
+        return optional(() -> http.delete().uri("/v1/apps/{app}", app).retrieve().toBodilessEntity(),
+                "delete " + app).isPresent();
+    }
+
+    private <T> Optional<T> optional(Supplier<T> request, String operation) {
+        try {
+            return Optional.ofNullable(call(operation, null, null, request));
+        } catch (NotFound e) {
+            return Optional.empty();
+        }
+    }
+
+    private <T> T call(String operation, String app, String session, Supplier<T> request) {
+        try {
+            return request.get();
+        } catch (RestClientResponseException e) {
+            throw translate(operation, app, session, e);
+        } catch (ResourceAccessException e) {
+            throw new StateServiceUnavailableException(operation, e);
+        } catch (RestClientException e) {
+            throw new StateServiceUnavailableException(operation, e);
+        }
+    }
+
+    private RuntimeException translate(String operation, String app, String session, RestClientResponseException e) {
+        HttpStatusCode status = e.getStatusCode();
+        String type = problemType(e.getResponseBodyAsByteArray());
+        if (status.value() == HttpStatus.NOT_FOUND.value()) {
+            return new NotFound();
+        }
+        if (status.value() == HttpStatus.CONFLICT.value() && "lease-held".equals(type)) {
+            return new LeaseHeldException(app, session, ownerOf(e.getResponseBodyAsByteArray()));
+        }
+        if (status.value() == HttpStatus.CONFLICT.value() && "stale-epoch".equals(type)) {
+            return new StaleEpochException(app, session, epochOf(e.getResponseBodyAsByteArray()));
+        }
+        return new StateServiceUnavailableException(operation, e);
+    }
+
+    private String problemType(byte[] body) {
+        JsonNode problem = problem(body);
+        String type = problem.path("type").asString("");
+        return type.startsWith(PROBLEM_TYPE_BASE) ? type.substring(PROBLEM_TYPE_BASE.length()) : type;
+    }
+
+    private String ownerOf(byte[] body) {
+        return problem(body).path("owner").asString(null);
+    }
+
+    private long epochOf(byte[] body) {
+        return problem(body).path("epoch").asLong(0);
+    }
+
+    private JsonNode problem(byte[] body) {
+        try {
+            return json.readTree(body);
+        } catch (RuntimeException e) {
+            return json.createObjectNode();
+        }
+    }
+
+    private record Renewal(int renewed, List<LostLease> lost) {
+    }
+
+    /** A 404 from the state service, turned into an empty {@link Optional} by the callers. */
+    private static final class NotFound extends RuntimeException {
+        NotFound() {
+            super(null, null, false, false);
+        }
+    }
+}

@@ -1,0 +1,37 @@
+package io.praas.manager.swap;
+
+import io.praas.manager.process.CloudProcess;
+import io.praas.manager.process.ProcessStatus;
+import io.praas.manager.process.ProcessTable;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+
+/** Swaps out processes that stayed idle longer than their app's idle timeout, judged by the injected clock. */
+@Component
+public class IdleSwapper {
+
+    private final ProcessTable table;
+    private final Clock clock;
+
+    public IdleSwapper(ProcessTable table, Clock clock) {
+        this.table = table;
+        this.clock = clock;
+    }
+
+    @Scheduled(fixedDelayString = "${praas.manager.idle-check-interval:250ms}")
+    public void swapOutIdle() {
+        Instant now = clock.instant();
+        table.swapOutAll(process -> isIdle(process, now));
+    }
+
+    static boolean isIdle(CloudProcess process, Instant now) {
+        Duration idleTimeout = process.app().config().idleTimeout();
+        return process.status() == ProcessStatus.ACTIVE
+                && process.idle()
+                && !process.lastActivity().plus(idleTimeout).isAfter(now);
+    }
+}
