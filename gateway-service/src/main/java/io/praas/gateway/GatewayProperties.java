@@ -1,0 +1,45 @@
+package io.praas.gateway;
+
+import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.NotNull;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Gateway settings under {@code praas.gateway}.
+ *
+ * @param managers   process managers to route to, e.g. {@code PRAAS_GATEWAY_MANAGERS=http://m1:8081,http://m2:8081}.
+ *                   Empty (the default) means "ask Spring Cloud discovery for service {@code process-manager}";
+ *                   this list exists because a discovery map key with a hyphen cannot be set from an environment variable.
+ * @param retryAfter value of {@code Retry-After} on the 503 answers the gateway gives itself
+ */
+@Validated
+@ConfigurationProperties("praas.gateway")
+public record GatewayProperties(
+        @DefaultValue List<@NotNull URI> managers,
+        @DefaultValue("1s") @NotNull Duration retryAfter) {
+
+    public GatewayProperties {
+        managers = List.copyOf(managers);
+    }
+
+    @AssertTrue(message = "every manager must be an absolute http or https URI with a host, e.g. http://localhost:8081")
+    public boolean isEveryManagerAnHttpUri() {
+        return managers.stream().allMatch(uri -> ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))
+                && uri.getHost() != null);
+    }
+
+    @AssertTrue(message = "retry-after must be at least one second")
+    public boolean isRetryAfterAtLeastOneSecond() {
+        return retryAfter.toSeconds() >= 1;
+    }
+
+    /** Whole seconds for the {@code Retry-After} header. */
+    public long retryAfterSeconds() {
+        return retryAfter.toSeconds();
+    }
+}

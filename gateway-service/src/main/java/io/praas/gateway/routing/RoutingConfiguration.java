@@ -1,0 +1,25 @@
+package io.praas.gateway.routing;
+
+import org.springframework.cloud.gateway.route.RouteLocator;
+import org.springframework.cloud.gateway.route.builder.RouteLocatorBuilder;
+import org.springframework.cloud.loadbalancer.annotation.LoadBalancerClient;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The one route of the public API: every {@code /v1/**} call goes, unchanged, to the owning process manager. */
+@Configuration(proxyBeanMethods = false)
+@LoadBalancerClient(name = RoutingConfiguration.PROCESS_MANAGER, configuration = ProcessManagerLoadBalancerConfiguration.class)
+public class RoutingConfiguration {
+
+    /** Service id of the process managers in discovery. */
+    public static final String PROCESS_MANAGER = "process-manager";
+
+    // declared in code rather than YAML so the service id is spelled once and the route cannot be lost
+    // under a property prefix Gateway 5 no longer reads
+    @Bean
+    RouteLocator processManagerRoute(RouteLocatorBuilder routes) {
+        return routes.routes()
+                .route(PROCESS_MANAGER, route -> route.path("/v1/**").uri("lb://" + PROCESS_MANAGER))
+                .build();
+    }
+}

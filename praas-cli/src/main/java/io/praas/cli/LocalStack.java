@@ -1,0 +1,211 @@
+package io.praas.cli;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The whole PraaS stack on one machine, each part its own process: Redis, the state service, a
+ * process manager and the gateway. Used by {@code praas up} and by the end-to-end tests.
+ */
+public final class LocalStack implements AutoCloseable {
+
+    private static final Duration STOP_GRACE = Duration.ofSeconds(60);
+
+    private final StackConfig config;
+    private ServiceProcess redis;
+    private ServiceProcess stateService;
+    private ServiceProcess manager;
+    private ServiceProcess gateway;
+
+    public LocalStack(StackConfig config) {
+        this.config = config;
+    }
+
+    /** A free TCP port on the loopback interface, for tests that run stacks side by side. */
+    public static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            socket.setReuseAddress(true);
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new StackException("no free port: " + e.getMessage(), e);
+        }
+    }
+
+    public synchronized void start() {
+        try {
+            Files.createDirectories(config.workDirectory().resolve("redis"));
+        } catch (IOException e) {
+            throw new StackException("cannot create " + config.workDirectory() + ": " + e.getMessage(), e);
+        }
+        redis = startRedis();
+        stateService = startService("state-service", config.statePort(), List.of(
+                "--spring.data.redis.host=127.0.0.1", "--spring.data.redis.port=" + config.redisPort()));
+        startManager();
+        gateway = startService("gateway-service", config.gatewayPort(), List.of(
+                "--spring.cloud.discovery.client.simple.instances.process-manager[0].uri=" + managerUrl()));
+        Instant deadline = Instant.now().plus(config.startTimeout());
+        stateService.awaitHealthy(health(config.statePort()), deadline);
+        manager.awaitHealthy(health(config.managerPort()), deadline);
+        gateway.awaitHealthy(health(config.gatewayPort()), deadline);
+    }
+
+    /** Starts the process manager (again, after {@link #stopManager} or {@link #killManager}) and waits until it is healthy. */
+    public synchronized void restartManager() {
+        startManager();
+        manager.awaitHealthy(health(config.managerPort()), Instant.now().plus(config.startTimeout()));
+    }
+
+    /** Stops the process manager gracefully (SIGTERM): it swaps every live process out before exiting. */
+    public synchronized void stopManager() {
+        manager.stop(STOP_GRACE);
+    }
+
+    /** Kills the process manager (SIGKILL), as a crash would: nothing is swapped out. */
+    public synchronized void killManager() {
+        manager.kill();
+    }
+
+    /** Deploys a sample app from {@code sample-apps/NAME/target} under its own name. */
+    public String deploySample(String name) {
+        Path jar = sampleJar(name);
+        try {
+            HttpRequest request = HttpRequest.newBuilder(URI.create(gatewayUrl() + "/v1/apps/" + name))
+                    .header("Content-Type", "application/java-archive")
+                    .PUT(HttpRequest.BodyPublishers.ofFile(jar))
+                    .build();
+            HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() / 100 != 2) {
+                throw new StackException("deploying " + jar + " answered " + response.statusCode() + ": " + response.body());
+            }
+            return name + " (" + jar.getFileName() + ")";
+        } catch (IOException e) {
+            throw new StackException("could not deploy " + jar + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StackException("interrupted while deploying " + name);
+        }
+    }
+
+    /** The jar of a sample app, built by Maven into its module's {@code target/}. */
+    public Path sampleJar(String name) {
+        return jar(config.home().resolve("sample-apps").resolve(name), name);
+    }
+
+    public String gatewayUrl() {
+        return "http://127.0.0.1:" + config.gatewayPort();
+    }
+
+    public String managerUrl() {
+        return "http://127.0.0.1:" + config.managerPort();
+    }
+
+    public String stateServiceUrl() {
+        return "http://127.0.0.1:" + config.statePort();
+    }
+
+    public int redisPort() {
+        return config.redisPort();
+    }
+
+    public Path logDirectory() {
+        return config.workDirectory().resolve("logs");
+    }
+
+    /** Stops every part in reverse order; the manager drains first. Safe to call twice. */
+    @Override
+    public synchronized void close() {
+        for (ServiceProcess service : new ServiceProcess[]{gateway, manager, stateService, redis}) {
+            if (service != null) {
+                service.stop(STOP_GRACE);
+            }
+        }
+    }
+
+    private void startManager() {
+        List<String> arguments = new ArrayList<>(List.of(
+                "--praas.manager.state-service-url=" + stateServiceUrl()));
+        for (Map.Entry<String, String> property : config.managerProperties().entrySet()) {
+            arguments.add("--" + property.getKey() + "=" + property.getValue());
+        }
+        manager = startService("process-manager-service", config.managerPort(), arguments);
+    }
+
+    private ServiceProcess startRedis() {
+        Path binary = RedisBinary.find();
+        Path data = config.workDirectory().resolve("redis");
+        ServiceProcess process = ServiceProcess.start("redis", List.of(binary.toString(),
+                "--port", String.valueOf(config.redisPort()), "--bind", "127.0.0.1", "--dir", data.toString(),
+                "--appendonly", "yes", "--save", "", "--protected-mode", "yes"), logDirectory().resolve("redis.log"));
+        awaitRedis(process);
+        return process;
+    }
+
+    private void awaitRedis(ServiceProcess process) {
+        Instant deadline = Instant.now().plusSeconds(30);
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new StackException("redis-server exited while starting; see " + process.log());
+            }
+            try (Socket socket = new java.net.Socket("127.0.0.1", config.redisPort())) {
+                socket.getOutputStream().write("PING\r\n".getBytes());
+                if (socket.getInputStream().read() == '+') {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // Not listening yet.
+            }
+            ServiceProcess.pause();
+        }
+        throw new StackException("redis-server did not answer PING on port " + config.redisPort() + "; see " + process.log());
+    }
+
+    private ServiceProcess startService(String module, int port, List<String> arguments) {
+        Path jar = jar(config.home().resolve(module), module);
+        List<String> command = new ArrayList<>();
+        command.add(javaBinary());
+        command.addAll(config.jvmOptions());
+        command.add("-jar");
+        command.add(jar.toString());
+        command.add("--server.port=" + port);
+        command.add("--server.address=127.0.0.1");
+        command.addAll(arguments);
+        return ServiceProcess.start(module, command, logDirectory().resolve(module + ".log"));
+    }
+
+    private static URI health(int port) {
+        return URI.create("http://127.0.0.1:" + port + "/actuator/health");
+    }
+
+    private static String javaBinary() {
+        return ProcessHandle.current().info().command()
+                .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    }
+
+    private static Path jar(Path module, String artifact) {
+        Path target = module.resolve("target");
+        try (DirectoryStream<Path> jars = Files.newDirectoryStream(target, artifact + "-*.jar")) {
+            for (Path jar : jars) {
+                String file = jar.getFileName().toString();
+                if (!file.endsWith("-sources.jar") && !file.endsWith("-javadoc.jar") && !file.endsWith(".original")) {
+                    return jar;
+                }
+            }
+        } catch (IOException e) {
+            // Reported below.
+        }
+        throw new StackException("no " + artifact + " jar in " + target + ": build first with ./mvnw -DskipTests package");
+    }
+}
