@@ -40,6 +40,9 @@ final class ProcessMailbox {
     void first(ProcessTask task) {
         synchronized (lock) {
             queue.addFirst(task);
+            if (task.counted()) {
+                counted++;
+            }
         }
     }
 
