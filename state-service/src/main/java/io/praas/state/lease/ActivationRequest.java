@@ -1,0 +1,12 @@
+package io.praas.state.lease;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import java.time.Duration;
+import org.hibernate.validator.constraints.time.DurationMin;
+
+/** Body of an activation; {@code ttl} defaults to {@code praas.state.default-lease-ttl}. */
+public record ActivationRequest(
+        @NotBlank @Size(max = 256) String owner,
+        @DurationMin(millis = 1) Duration ttl) {
+}

@@ -1,0 +1,73 @@
+package io.praas.state.redis;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.data.redis.connection.ReturnType;
+import org.springframework.data.redis.core.RedisCallback;
+import org.springframework.data.redis.core.RedisTemplate;
+import org.springframework.data.redis.core.script.RedisScript;
+import org.springframework.data.redis.serializer.RedisSerializer;
+import org.springframework.stereotype.Component;
+
+/**
+ * Runs the Lua scripts under {@code scripts/}: every check-and-write of the service is one
+ * script, so Redis applies it atomically.
+ */
+@Component
+public class Scripts {
+
+    private final RedisTemplate<String, byte[]> redis;
+
+    public Scripts(RedisTemplate<String, byte[]> redis) {
+        this.redis = redis;
+    }
+
+    /** Loads {@code scripts/<name>.lua}; a script answering an array has result type {@link List}. */
+    public static <T> RedisScript<T> load(String name, Class<T> resultType) {
+        return RedisScript.of(new ClassPathResource("scripts/" + name + ".lua"), resultType);
+    }
+
+    /** Runs one script; bulk replies come back as {@code byte[]}, integers as {@link Long}. */
+    @SuppressWarnings("unchecked")
+    public <T> T run(RedisScript<T> script, List<String> keys, byte[]... args) {
+        // The serializer only ever sees the bulk-string elements of the reply.
+        RedisSerializer<T> results = (RedisSerializer<T>) (RedisSerializer<?>) RedisSerializer.byteArray();
+        return redis.execute(script, RedisSerializer.byteArray(), results, keys, (Object[]) args);
+    }
+
+    /** Runs one script per call in a single pipeline: one round trip for a whole batch. */
+    public List<Object> runPipelined(RedisScript<?> script, List<Call> calls) {
+        byte[] body = script.getScriptAsString().getBytes(StandardCharsets.UTF_8);
+        ReturnType returnType = ReturnType.fromJavaType(script.getResultType());
+        return redis.executePipelined((RedisCallback<Object>) connection -> {
+            for (Call call : calls) {
+                connection.scriptingCommands().eval(body, returnType, call.keys().size(), call.keysAndArgs());
+            }
+            return null;
+        }, RedisSerializer.byteArray());
+    }
+
+    public static byte[] arg(String value) {
+        return value.getBytes(StandardCharsets.UTF_8);
+    }
+
+    public static byte[] arg(long value) {
+        return arg(Long.toString(value));
+    }
+
+    /** One script invocation of a pipeline. */
+    public record Call(List<String> keys, List<byte[]> args) {
+
+        byte[][] keysAndArgs() {
+            byte[][] all = new byte[keys.size() + args.size()][];
+            for (int i = 0; i < keys.size(); i++) {
+                all[i] = arg(keys.get(i));
+            }
+            for (int i = 0; i < args.size(); i++) {
+                all[keys.size() + i] = args.get(i);
+            }
+            return all;
+        }
+    }
+}

@@ -1,0 +1,14 @@
+package io.praas.state.web;
+
+/** Response headers of the state service's wire contract. */
+public final class PraasHeaders {
+
+    /** The session's fencing epoch. */
+    public static final String EPOCH = "Praas-Epoch";
+
+    /** When the lease just granted expires, as an ISO-8601 instant. */
+    public static final String LEASE_EXPIRES = "Praas-Lease-Expires";
+
+    private PraasHeaders() {
+    }
+}

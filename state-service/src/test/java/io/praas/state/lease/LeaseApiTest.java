@@ -1,0 +1,127 @@
+package io.praas.state.lease;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.praas.state.StateServiceTest;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.client.RestTestClient;
+
+class LeaseApiTest extends StateServiceTest {
+
+    private final String app = unique("leases");
+
+    @Test
+    void activationOfFreshSessionGrantsEpochOneAndNoSnapshot() {
+        Instant before = Instant.now();
+
+        String expires = activation(app, "fresh", "manager-1/a", "PT30S")
+                .expectStatus().isNoContent()
+                .expectHeader().valueEquals("Praas-Epoch", "1")
+                .expectBody().isEmpty()
+                .getResponseHeaders().getFirst("Praas-Lease-Expires");
+
+        assertThat(Instant.parse(expires))
+                .isAfterOrEqualTo(before.plusSeconds(30))
+                .isBefore(Instant.now().plusSeconds(31));
+    }
+
+    @Test
+    void everyAcquisitionIncrementsTheEpoch() {
+        assertThat(activate(app, "s", "manager-1")).isEqualTo(1);
+        assertThat(activate(app, "s", "manager-1")).isEqualTo(2);
+        assertThat(activate(app, "s", "manager-1")).isEqualTo(3);
+        release(app, "s", 3).expectStatus().isNoContent();
+
+        assertThat(activate(app, "s", "manager-2")).isEqualTo(4);
+    }
+
+    @Test
+    void activationWhileAnotherOwnerHoldsLiveLeaseIsRefused() {
+        activate(app, "held", "manager-1");
+
+        expectProblem(activation(app, "held", "manager-2", "PT30S"), 409, "lease-held",
+                "/v1/sessions/" + app + "/held/activation")
+                .jsonPath("$.owner").isEqualTo("manager-1")
+                .jsonPath("$.epoch").isEqualTo(1);
+        assertThat(activate(app, "held", "manager-1")).isEqualTo(2);
+    }
+
+    @Test
+    void expiredLeaseCanBeTakenByAnotherOwner() {
+        activation(app, "short", "manager-1", "PT0.2S").expectStatus().isNoContent();
+
+        await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(50)).untilAsserted(() ->
+                activation(app, "short", "manager-2", "PT30S")
+                        .expectStatus().isNoContent()
+                        .expectHeader().valueEquals("Praas-Epoch", "2"));
+    }
+
+    @Test
+    void renewalExtendsLeasesStillHeld() {
+        activation(app, "renewed", "manager-1", "PT1S").expectStatus().isNoContent();
+
+        renew("manager-1", List.of(lease("renewed", 1)))
+                .expectStatus().isOk()
+                .expectBody().json("{\"renewed\": 1, \"lost\": []}");
+
+        String expires = http.get().uri("/v1/sessions/{app}/renewed", app).exchange()
+                .expectStatus().isOk()
+                .returnResult(Map.class).getResponseBody().get("leaseExpiresAt").toString();
+        assertThat(Instant.parse(expires)).isAfter(Instant.now().plusSeconds(20));
+    }
+
+    @Test
+    void renewalReportsLostLeases() {
+        activate(app, "kept", "manager-1");
+        activate(app, "taken", "manager-1");
+        release(app, "taken", 1).expectStatus().isNoContent();
+        activate(app, "taken", "manager-2");
+        activate(app, "refenced", "manager-1");
+        activate(app, "refenced", "manager-1");
+
+        renew("manager-1", List.of(lease("kept", 1), lease("taken", 1), lease("refenced", 1), lease("never", 1)))
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.renewed").isEqualTo(1)
+                .jsonPath("$.lost[*].session").isEqualTo(List.of("taken", "refenced", "never"))
+                .jsonPath("$.lost[0].app").isEqualTo(app);
+    }
+
+    @Test
+    void releasedLeaseLetsAnotherOwnerActivate() {
+        long epoch = activate(app, "released", "manager-1");
+
+        release(app, "released", epoch).expectStatus().isNoContent();
+
+        assertThat(activate(app, "released", "manager-2")).isEqualTo(epoch + 1);
+    }
+
+    @Test
+    void releaseWithStaleEpochIsRefusedAndKeepsTheLease() {
+        activate(app, "stale-release", "manager-1");
+        activate(app, "stale-release", "manager-1");
+
+        expectProblem(release(app, "stale-release", 1), 409, "stale-epoch",
+                "/v1/sessions/" + app + "/stale-release/lease")
+                .jsonPath("$.epoch").isEqualTo(1)
+                .jsonPath("$.currentEpoch").isEqualTo(2);
+        activation(app, "stale-release", "manager-2", "PT30S").expectStatus().isEqualTo(409);
+    }
+
+    private Map<String, Object> lease(String session, long epoch) {
+        return Map.of("app", app, "session", session, "epoch", epoch);
+    }
+
+    private RestTestClient.ResponseSpec renew(String owner, List<Map<String, Object>> leases) {
+        return http.post().uri("/v1/leases/renewals")
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("owner", owner, "ttl", "PT30S", "leases", leases))
+                .exchange();
+    }
+}

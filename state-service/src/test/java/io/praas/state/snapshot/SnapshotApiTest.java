@@ -1,0 +1,121 @@
+package io.praas.state.snapshot;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.praas.state.StateServiceTest;
+import java.nio.charset.StandardCharsets;
+import java.util.Random;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.domain.Range;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.http.MediaType;
+
+class SnapshotApiTest extends StateServiceTest {
+
+    private final String app = unique("snapshots");
+
+    @Autowired
+    private StringRedisTemplate redis;
+
+    @Test
+    void snapshotWrittenWithCurrentEpochIsReturnedByteForByte() {
+        byte[] data = {0, 1, 2, (byte) 0xff, (byte) 0x80, 10, 13};
+        long epoch = activate(app, "small", "manager-1");
+
+        putSnapshot(app, "small", epoch, data).expectStatus().isNoContent();
+
+        assertThat(readSnapshot("small", epoch)).isEqualTo(data);
+    }
+
+    @Test
+    void fiveMebibyteRandomSnapshotIsReturnedByteForByte() {
+        byte[] data = new byte[5 * 1024 * 1024];
+        new Random(42).nextBytes(data);
+        long epoch = activate(app, "large", "manager-1");
+
+        putSnapshot(app, "large", epoch, data).expectStatus().isNoContent();
+
+        assertThat(readSnapshot("large", epoch)).isEqualTo(data);
+    }
+
+    @Test
+    void snapshotWriteWithStaleEpochIsRejectedAndStoredSnapshotIsUnchanged() {
+        long first = activate(app, "fenced", "manager-1");
+        putSnapshot(app, "fenced", first, bytes("written at epoch 1")).expectStatus().isNoContent();
+        release(app, "fenced", first).expectStatus().isNoContent();
+        long second = activate(app, "fenced", "manager-2");
+
+        expectProblem(putSnapshot(app, "fenced", first, bytes("late write of a paused manager")), 409,
+                "stale-epoch", "/v1/sessions/" + app + "/fenced/snapshot")
+                .jsonPath("$.epoch").isEqualTo(first)
+                .jsonPath("$.currentEpoch").isEqualTo(second);
+
+        assertThat(readSnapshot("fenced", second)).isEqualTo(bytes("written at epoch 1"));
+    }
+
+    @Test
+    void snapshotWriteBeforeAnyActivationIsStale() {
+        expectProblem(putSnapshot(app, "never-activated", 1, bytes("x")), 409, "stale-epoch",
+                "/v1/sessions/" + app + "/never-activated/snapshot")
+                .jsonPath("$.currentEpoch").isEqualTo(0);
+    }
+
+    @Test
+    void activationReturnsLatestSnapshot() {
+        long epoch = activate(app, "resumed", "manager-1");
+        putSnapshot(app, "resumed", epoch, bytes("first")).expectStatus().isNoContent();
+        putSnapshot(app, "resumed", epoch, bytes("second")).expectStatus().isNoContent();
+        release(app, "resumed", epoch).expectStatus().isNoContent();
+
+        byte[] body = activation(app, "resumed", "manager-2", "PT30S")
+                .expectStatus().isOk()
+                .expectHeader().contentType(MediaType.APPLICATION_OCTET_STREAM)
+                .expectHeader().valueEquals("Praas-Epoch", Long.toString(epoch + 1))
+                .expectHeader().exists("Praas-Lease-Expires")
+                .expectBody(byte[].class).returnResult().getResponseBody();
+
+        assertThat(body).isEqualTo(bytes("second"));
+    }
+
+    @Test
+    void readingAbsentSnapshotIsNotFound() {
+        activate(app, "empty", "manager-1");
+
+        expectProblem(http.get().uri("/v1/sessions/{app}/empty/snapshot", app).exchange(), 404,
+                "snapshot-not-found", "/v1/sessions/" + app + "/empty/snapshot");
+    }
+
+    @Test
+    void keysOfOneSessionShareOneHashTag() {
+        long epoch = activate(app, "tagged", "manager-1");
+        putSnapshot(app, "tagged", epoch, bytes("state")).expectStatus().isNoContent();
+
+        Set<String> keys = redis.keys("praas:s:*" + app + "*");
+
+        String tag = "{" + app + "/tagged}";
+        assertThat(keys).containsExactlyInAnyOrder(
+                "praas:s:" + tag + ":epoch", "praas:s:" + tag + ":lease", "praas:s:" + tag + ":snapshot");
+        assertThat(redis.opsForHash().entries("praas:s:" + tag + ":snapshot"))
+                .containsKeys("data", "bytes", "writtenAt")
+                .containsEntry("bytes", "5");
+        assertThat(redis.opsForHash().entries("praas:s:" + tag + ":lease"))
+                .containsEntry("owner", "manager-1")
+                .containsEntry("epoch", "1");
+        assertThat(redis.opsForZSet().rangeByLex("praas:a:{" + app + "}:sessions",
+                Range.unbounded())).containsExactly("tagged");
+    }
+
+    private byte[] readSnapshot(String session, long expectedEpoch) {
+        return http.get().uri("/v1/sessions/{app}/{session}/snapshot", app, session).exchange()
+                .expectStatus().isOk()
+                .expectHeader().contentType(MediaType.APPLICATION_OCTET_STREAM)
+                .expectHeader().valueEquals("Praas-Epoch", Long.toString(expectedEpoch))
+                .expectBody(byte[].class).returnResult().getResponseBody();
+    }
+
+    private static byte[] bytes(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+}
