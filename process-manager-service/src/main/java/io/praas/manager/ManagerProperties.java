@@ -1,5 +1,6 @@
 package io.praas.manager;
 
+import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -19,6 +20,7 @@ import java.time.Duration;
  * @param stateServiceTimeout      how long one call to the state service may take
  * @param leaseTtl                 how long a session lease lives without renewal
  * @param leaseRenewInterval       how often the leases of live processes are renewed
+ * @param leaseRenewBatchSize      leases renewed per call to the state service
  * @param idleCheckInterval        how often idle processes are looked for
  * @param checkpointCheckInterval  how often CHECKPOINT-mode processes are looked at
  * @param maxPayloadSize           largest accepted invocation body
@@ -37,6 +39,7 @@ public record ManagerProperties(
         @DefaultValue("10s") @NotNull Duration stateServiceTimeout,
         @DefaultValue("30s") @NotNull Duration leaseTtl,
         @DefaultValue("10s") @NotNull Duration leaseRenewInterval,
+        @DefaultValue("1000") @Min(1) @Max(10_000) int leaseRenewBatchSize,
         @DefaultValue("250ms") @NotNull Duration idleCheckInterval,
         @DefaultValue("1s") @NotNull Duration checkpointCheckInterval,
         @DefaultValue("16MB") @NotNull DataSize maxPayloadSize,

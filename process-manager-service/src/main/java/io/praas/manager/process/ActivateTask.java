@@ -18,6 +18,7 @@ final class ActivateTask implements ProcessTask {
     @Override
     public void run(CloudProcess process) {
         long started = System.nanoTime();
+        java.time.Instant requested = table.clock().instant();
         try {
             Activation activation = table.store().activate(process.key().app(), process.key().session(),
                     table.owner(), table.properties().leaseTtl());
@@ -28,6 +29,7 @@ final class ActivateTask implements ProcessTask {
                 process.activated(activation.epoch(), ActivationKind.RESUMED);
                 load(process, activation.snapshot());
             }
+            process.leaseHeldUntil(requested.plus(table.properties().leaseTtl()));
             process.moveTo(ProcessStatus.ACTIVE);
             table.activations().record(System.nanoTime() - started, java.util.concurrent.TimeUnit.NANOSECONDS);
         } catch (PraasException e) {

@@ -21,6 +21,7 @@ public final class CloudProcess {
     private volatile Instant lastActivity;
     private volatile Instant lastPersisted;
     private volatile boolean dirty;
+    private volatile Instant leaseExpiresAt = Instant.MIN;
     private ActivationKind nextActivation = ActivationKind.COLD;
 
     CloudProcess(ProcessKey key, DeployedApp app, Executor workers, int maxQueued, Instant now, ProcessTask activation) {
@@ -69,9 +70,11 @@ public final class CloudProcess {
         return mailbox.pending();
     }
 
-    /** Nothing queued or running: safe to swap out without delaying anyone. */
-    public boolean idle() {
-        return mailbox.isIdle();
+    /** Active, with nothing queued or running, and untouched for longer than its app's idle timeout. */
+    public boolean idleBeyondTimeout(Instant now) {
+        return status == ProcessStatus.ACTIVE
+                && mailbox.isIdle()
+                && !lastActivity.plus(app.config().idleTimeout()).isAfter(now);
     }
 
     CommittedState state() {
@@ -93,6 +96,16 @@ public final class CloudProcess {
     void activated(long epoch, ActivationKind kind) {
         this.epoch = epoch;
         this.nextActivation = kind;
+    }
+
+    /** The lease is known to be held until {@code until} (by this manager's clock, counted from the request). */
+    public void leaseHeldUntil(Instant until) {
+        leaseExpiresAt = until;
+    }
+
+    /** Whether this manager can no longer be sure it holds the lease: it must stop serving. */
+    public boolean leaseExpired(Instant now) {
+        return !now.isBefore(leaseExpiresAt);
     }
 
     /** How this process came to serve the invocation now starting: cold or resumed once, then warm. */

@@ -1,6 +1,10 @@
 package io.praas.manager.process;
 
-/** Ends a process whose lease was lost: another activation may exist, so this copy must stop. */
+/**
+ * Ends a process whose lease was lost. If no other manager has activated the session since, the
+ * epoch is still current and the state is written as usual, so nothing is lost; if one has, the
+ * write is refused by the fence and this copy is dropped.
+ */
 final class FenceTask implements ProcessTask {
 
     private final ProcessTable table;
@@ -11,8 +15,8 @@ final class FenceTask implements ProcessTask {
 
     @Override
     public void run(CloudProcess process) {
-        if (!process.status().isTerminal()) {
-            table.end(process, ProcessStatus.FAILED, new LeaseLostException(process.key()));
+        if (process.status() == ProcessStatus.ACTIVE) {
+            table.surrenderLease(process);
         }
     }
 

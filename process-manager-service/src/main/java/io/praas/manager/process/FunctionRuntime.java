@@ -1,6 +1,7 @@
 package io.praas.manager.process;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.annotation.PreDestroy;
 import org.springframework.stereotype.Component;
@@ -34,6 +35,9 @@ public class FunctionRuntime {
         this.abandoned = Counter.builder("praas.invocations.abandoned")
                 .description("Invocations that ran past their deadline and whose threads were abandoned")
                 .register(registry);
+        Gauge.builder("praas.workers.busy", workers, ThreadPoolExecutor::getActiveCount)
+                .description("Threads running function code, abandoned runaways included")
+                .register(registry);
     }
 
     Executor workers() {
@@ -46,11 +50,6 @@ public class FunctionRuntime {
 
     void abandoned() {
         abandoned.increment();
-    }
-
-    /** Threads currently running function code, including abandoned runaways. */
-    public int busyWorkers() {
-        return workers.getActiveCount();
     }
 
     @PreDestroy

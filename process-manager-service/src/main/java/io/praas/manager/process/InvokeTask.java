@@ -49,6 +49,15 @@ final class InvokeTask implements ProcessTask {
 
     @Override
     public void run(CloudProcess process) {
+        if (process.leaseExpired(table.clock().instant())) {
+            // Single activation: without a lease this process must not run; a new activation will take it.
+            if (table.surrenderLease(process)) {
+                table.dispatch(process.key(), table.currentApp(process), this);
+            } else {
+                notRun(process, new LeaseLostException(process.key()));
+            }
+            return;
+        }
         if (!phase.compareAndSet(Phase.QUEUED, Phase.RUNNING)) {
             return;
         }

@@ -97,7 +97,7 @@ final class ProcessMailbox {
     /** Nothing queued and nothing running. */
     boolean isIdle() {
         synchronized (lock) {
-            return !draining;
+            return !draining && queue.isEmpty();
         }
     }
 

@@ -187,6 +187,26 @@ public class ProcessTable {
         return snapshot.length;
     }
 
+    /**
+     * Stops serving a process whose lease is lost or could not be renewed in time. If no other
+     * manager activated the session since, its epoch is still current and the state is written as
+     * on any swap-out, so nothing is lost; otherwise the fence refuses the write and this copy is
+     * dropped. Returns whether the state was saved.
+     */
+    boolean surrenderLease(CloudProcess process) {
+        process.moveTo(ProcessStatus.SWAPPING_OUT);
+        try {
+            writeSnapshot(process, Map.of());
+        } catch (RuntimeException e) {
+            log.warn("Process {} stopped without saving its state: {}", process.key(), e.getMessage());
+            end(process, ProcessStatus.FAILED, new LeaseLostException(process.key()));
+            return false;
+        }
+        releaseQuietly(process);
+        end(process, ProcessStatus.SWAPPED, null);
+        return true;
+    }
+
     void releaseQuietly(CloudProcess process) {
         try {
             store.releaseLease(process.key().app(), process.key().session(), process.epoch());

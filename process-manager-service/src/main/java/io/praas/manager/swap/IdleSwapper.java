@@ -1,13 +1,10 @@
 package io.praas.manager.swap;
 
-import io.praas.manager.process.CloudProcess;
-import io.praas.manager.process.ProcessStatus;
 import io.praas.manager.process.ProcessTable;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 
 /** Swaps out processes that stayed idle longer than their app's idle timeout, judged by the injected clock. */
@@ -25,13 +22,6 @@ public class IdleSwapper {
     @Scheduled(fixedDelayString = "${praas.manager.idle-check-interval:250ms}")
     public void swapOutIdle() {
         Instant now = clock.instant();
-        table.swapOutAll(process -> isIdle(process, now));
-    }
-
-    static boolean isIdle(CloudProcess process, Instant now) {
-        Duration idleTimeout = process.app().config().idleTimeout();
-        return process.status() == ProcessStatus.ACTIVE
-                && process.idle()
-                && !process.lastActivity().plus(idleTimeout).isAfter(now);
+        table.swapOutAll(process -> process.idleBeyondTimeout(now));
     }
 }
