@@ -2,10 +2,8 @@ package io.praas.manager.app;
 
 import io.praas.manager.ManagerProperties;
 import io.praas.manager.problem.Names;
-import io.praas.manager.problem.PayloadTooLargeException;
 import io.praas.manager.problem.PraasException;
-import org.springframework.core.io.buffer.DataBufferLimitException;
-import org.springframework.core.io.buffer.DataBufferUtils;
+import io.praas.manager.web.RequestBodies;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -45,23 +43,7 @@ public class AppController {
         Names.requireApp(app);
         requireBundleType(request.getHeaders().getContentType());
         AppConfigOverrides overrides = AppConfigOverrides.fromQuery(request.getQueryParams());
-        long limit = properties.maxBundleSize().toBytes();
-        if (request.getHeaders().getContentLength() > limit) {
-            return Mono.error(new PayloadTooLargeException("app bundle", properties.maxBundleSize()));
-        }
-        return DataBufferUtils.join(request.getBody(), (int) Math.min(limit, Integer.MAX_VALUE))
-                .map(buffer -> {
-                    try {
-                        byte[] jar = new byte[buffer.readableByteCount()];
-                        buffer.read(jar);
-                        return jar;
-                    } finally {
-                        DataBufferUtils.release(buffer);
-                    }
-                })
-                .defaultIfEmpty(new byte[0])
-                .onErrorMap(DataBufferLimitException.class,
-                        e -> new PayloadTooLargeException("app bundle", properties.maxBundleSize()))
+        return RequestBodies.read(request, properties.maxBundleSize(), "app bundle")
                 .flatMap(jar -> controlPlane.call(() -> registry.deploy(app, jar, overrides)))
                 .map(deployment -> deployment.created()
                         ? ResponseEntity.created(URI.create("/v1/apps/" + app)).body(deployment.app().descriptor())

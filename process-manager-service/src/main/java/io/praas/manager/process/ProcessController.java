@@ -5,10 +5,7 @@ import io.praas.manager.app.AppControlPlane;
 import io.praas.manager.app.AppRegistry;
 import io.praas.manager.problem.BadRequestException;
 import io.praas.manager.problem.Names;
-import io.praas.manager.problem.PayloadTooLargeException;
-import org.springframework.core.io.buffer.DataBuffer;
-import org.springframework.core.io.buffer.DataBufferLimitException;
-import org.springframework.core.io.buffer.DataBufferUtils;
+import io.praas.manager.web.RequestBodies;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -21,8 +18,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
-
-
 
 /** The process API: invoke a function, inspect, list, swap out and delete processes. */
 @RestController
@@ -54,11 +49,7 @@ public class ProcessController {
                                                @PathVariable String function, ServerHttpRequest request) {
         Names.requireApp(app);
         Names.requireSession(session);
-        long limit = properties.maxPayloadSize().toBytes();
-        if (request.getHeaders().getContentLength() > limit) {
-            return Mono.error(new PayloadTooLargeException("invocation body", properties.maxPayloadSize()));
-        }
-        return body(request, limit)
+        return RequestBodies.read(request, properties.maxPayloadSize(), "invocation body")
                 .flatMap(body -> Mono.fromFuture(() -> apps.resolve(app)
                         .thenCompose(deployed -> table.invoke(deployed, session, function, body))))
                 .map(ProcessController::response);
@@ -97,22 +88,6 @@ public class ProcessController {
 
     private static ProcessKey key(String app, String session) {
         return new ProcessKey(Names.requireApp(app), Names.requireSession(session));
-    }
-
-    private static Mono<byte[]> body(ServerHttpRequest request, long limit) {
-        return DataBufferUtils.join(request.getBody(), (int) Math.min(limit, Integer.MAX_VALUE))
-                .map(buffer -> {
-                    try {
-                        byte[] bytes = new byte[buffer.readableByteCount()];
-                        buffer.read(bytes);
-                        return bytes;
-                    } finally {
-                        DataBufferUtils.release(buffer);
-                    }
-                })
-                .defaultIfEmpty(new byte[0])
-                .onErrorMap(DataBufferLimitException.class, e -> new PayloadTooLargeException("invocation body",
-                        org.springframework.util.unit.DataSize.ofBytes(limit)));
     }
 
     private static ResponseEntity<byte[]> response(InvocationResult result) {
