@@ -45,6 +45,10 @@ public final class LocalStack implements AutoCloseable {
     }
 
     public synchronized void start() {
+        requireFree(config.redisPort(), "Redis", "--redis-port");
+        requireFree(config.statePort(), "the state service", "--state-port");
+        requireFree(config.managerPort(), "the process manager", "--manager-port");
+        requireFree(config.gatewayPort(), "the gateway", "--gateway-port");
         try {
             Files.createDirectories(config.workDirectory().resolve("redis"));
         } catch (IOException e) {
@@ -60,6 +64,16 @@ public final class LocalStack implements AutoCloseable {
         stateService.awaitHealthy(health(config.statePort()), deadline);
         manager.awaitHealthy(health(config.managerPort()), deadline);
         gateway.awaitHealthy(health(config.gatewayPort()), deadline);
+    }
+
+    /** Fails before starting anything if a port is taken: a health check would otherwise reach the wrong server. */
+    private static void requireFree(int port, String what, String option) {
+        try (ServerSocket socket = new ServerSocket(port, 1, java.net.InetAddress.getLoopbackAddress())) {
+            socket.setReuseAddress(true);
+        } catch (IOException e) {
+            throw new StackException("port " + port + " for " + what + " is already in use (another PraaS stack?); "
+                    + "stop what uses it or choose another port with " + option);
+        }
     }
 
     /** Starts the process manager (again, after {@link #stopManager} or {@link #killManager}) and waits until it is healthy. */
@@ -173,7 +187,7 @@ public final class LocalStack implements AutoCloseable {
     }
 
     private ServiceProcess startService(String module, int port, List<String> arguments) {
-        Path jar = jar(config.home().resolve(module), module);
+        Path jar = runnableCopy(jar(config.home().resolve(module), module));
         List<String> command = new ArrayList<>();
         command.add(javaBinary());
         command.addAll(config.jvmOptions());
@@ -183,6 +197,21 @@ public final class LocalStack implements AutoCloseable {
         command.add("--server.address=127.0.0.1");
         command.addAll(arguments);
         return ServiceProcess.start(module, command, logDirectory().resolve(module + ".log"));
+    }
+
+    /**
+     * A copy of the jar for the running service, so that rebuilding the project while the stack
+     * runs cannot pull classes out from under a live JVM.
+     */
+    private Path runnableCopy(Path jar) {
+        try {
+            Path copy = config.workDirectory().resolve("jars").resolve(jar.getFileName());
+            Files.createDirectories(copy.getParent());
+            Files.copy(jar, copy, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            return copy;
+        } catch (IOException e) {
+            throw new StackException("cannot copy " + jar + " to " + config.workDirectory() + ": " + e.getMessage(), e);
+        }
     }
 
     private static URI health(int port) {

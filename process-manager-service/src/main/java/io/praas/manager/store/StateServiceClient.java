@@ -6,16 +6,16 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.http.client.ReactorClientHttpRequestFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
 import org.springframework.web.client.RestClientResponseException;
+import reactor.netty.http.client.HttpClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
-import java.net.http.HttpClient;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -35,11 +35,9 @@ public class StateServiceClient {
     private final ObjectMapper json;
 
     public StateServiceClient(RestClient.Builder builder, ManagerProperties properties, ObjectMapper json) {
-        HttpClient client = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(properties.stateServiceTimeout())
-                .build();
-        JdkClientHttpRequestFactory requestFactory = new JdkClientHttpRequestFactory(client);
+        // Reactor Netty, already the manager's server: a loopback call costs far less than with the JDK client.
+        ReactorClientHttpRequestFactory requestFactory = new ReactorClientHttpRequestFactory(HttpClient.create());
+        requestFactory.setConnectTimeout(properties.stateServiceTimeout());
         requestFactory.setReadTimeout(properties.stateServiceTimeout());
         this.http = builder.clone()
                 .baseUrl(properties.stateServiceUrl().toString())

@@ -1,5 +1,7 @@
 package io.praas.state.redis;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.springframework.core.io.ClassPathResource;
@@ -23,9 +25,18 @@ public class Scripts {
         this.redis = redis;
     }
 
-    /** Loads {@code scripts/<name>.lua}; a script answering an array has result type {@link List}. */
+    /**
+     * Loads {@code scripts/<name>.lua} once; a script answering an array has result type {@link List}.
+     * The text is read up front because a resource-backed script checks the resource's modification
+     * time on every execution, which inside a jar costs more than the Redis call itself.
+     */
     public static <T> RedisScript<T> load(String name, Class<T> resultType) {
-        return RedisScript.of(new ClassPathResource("scripts/" + name + ".lua"), resultType);
+        try {
+            String text = new ClassPathResource("scripts/" + name + ".lua").getContentAsString(StandardCharsets.UTF_8);
+            return RedisScript.of(text, resultType);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Lua script scripts/" + name + ".lua is missing from the class path", e);
+        }
     }
 
     /** Runs one script; bulk replies come back as {@code byte[]}, integers as {@link Long}. */
