@@ -4,6 +4,7 @@ import io.praas.cli.LocalStack;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -40,5 +41,27 @@ class LeaseEndToEndTest {
             assertThat(response.header("Praas-Activation")).as("p%d is still live", i).isEqualTo("warm");
             assertThat(response.body()).isEqualTo("2");
         }
+    }
+
+    @Test
+    void stateOutlastsAStateServiceOutageLongerThanTheLeaseTtl(LocalStack stack, PraasClient client) {
+        String app = "counter-outage";
+        client.deploy(app, Bundles.counter(stack), "");
+        client.invoke(app, "survivor", "increment", "{\"by\": 5}");
+
+        stack.stopStateService();
+        try {
+            long stoppedAt = System.nanoTime();
+            await().until(() -> System.nanoTime() - stoppedAt > StackExtension.LEASE_TTL.multipliedBy(2).toNanos());
+            PraasClient.Response duringOutage = client.invoke(app, "survivor", "get");
+            assertThat(duringOutage.status()).isEqualTo(503);
+            assertThat(duringOutage.problemType()).isEqualTo("state-service-unavailable");
+        } finally {
+            stack.restartStateService();
+        }
+
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+                .until(() -> client.invoke(app, "survivor", "get").status() == 200);
+        assertThat(client.invoke(app, "survivor", "increment").body()).isEqualTo("6");
     }
 }

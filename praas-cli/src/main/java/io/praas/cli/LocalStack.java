@@ -55,8 +55,7 @@ public final class LocalStack implements AutoCloseable {
             throw new StackException("cannot create " + config.workDirectory() + ": " + e.getMessage(), e);
         }
         redis = startRedis();
-        stateService = startService("state-service", config.statePort(), List.of(
-                "--spring.data.redis.host=127.0.0.1", "--spring.data.redis.port=" + config.redisPort()));
+        stateService = startStateService();
         startManager();
         gateway = startService("gateway-service", config.gatewayPort(), List.of(
                 "--spring.cloud.discovery.client.simple.instances.process-manager[0].uri=" + managerUrl()));
@@ -90,6 +89,17 @@ public final class LocalStack implements AutoCloseable {
     /** Kills the process manager (SIGKILL), as a crash would: nothing is swapped out. */
     public synchronized void killManager() {
         manager.kill();
+    }
+
+    /** Stops the state service (SIGTERM), as an outage of it would look to the managers. */
+    public synchronized void stopStateService() {
+        stateService.stop(STOP_GRACE);
+    }
+
+    /** Starts the state service again after {@link #stopStateService} and waits until it is healthy. */
+    public synchronized void restartStateService() {
+        stateService = startStateService();
+        stateService.awaitHealthy(health(config.statePort()), Instant.now().plus(config.startTimeout()));
     }
 
     /** Deploys a sample app from {@code sample-apps/NAME/target} under its own name. */
@@ -146,6 +156,11 @@ public final class LocalStack implements AutoCloseable {
                 service.stop(STOP_GRACE);
             }
         }
+    }
+
+    private ServiceProcess startStateService() {
+        return startService("state-service", config.statePort(), List.of(
+                "--spring.data.redis.host=127.0.0.1", "--spring.data.redis.port=" + config.redisPort()));
     }
 
     private void startManager() {

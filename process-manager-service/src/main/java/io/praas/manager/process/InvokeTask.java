@@ -5,6 +5,7 @@ import io.praas.manager.app.FunctionNotFoundException;
 import io.praas.manager.app.FunctionSpec;
 import io.praas.manager.problem.PraasException;
 import io.praas.manager.state.InvocationState;
+import io.praas.manager.store.StateServiceUnavailableException;
 import io.praas.sdk.Durability;
 import io.praas.sdk.InvalidInputException;
 import io.praas.sdk.ProcessContext;
@@ -50,11 +51,13 @@ final class InvokeTask implements ProcessTask {
     @Override
     public void run(CloudProcess process) {
         if (process.leaseExpired(table.clock().instant())) {
-            // Single activation: without a lease this process must not run; a new activation will take it.
+            // Single activation: without a lease this process must not run. Once it has ended, a new
+            // activation takes the session (and the lease) over.
             if (table.surrenderLease(process)) {
-                table.dispatch(process.key(), table.currentApp(process), this);
+                notRun(process, process.status() == ProcessStatus.SWAPPED ? null : new LeaseLostException(process.key()));
             } else {
-                notRun(process, new LeaseLostException(process.key()));
+                notRun(process, new StateServiceUnavailableException("save the state of " + process.key(),
+                        new IllegalStateException("lease expired while the state service was unreachable")));
             }
             return;
         }

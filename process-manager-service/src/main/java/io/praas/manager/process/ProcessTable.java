@@ -11,6 +11,7 @@ import io.praas.manager.state.SnapshotCodec;
 import io.praas.manager.state.StateEncodingException;
 import io.praas.manager.store.StateServiceClient;
 import io.praas.manager.store.StaleEpochException;
+import io.praas.manager.store.StateServiceUnavailableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -190,17 +191,22 @@ public class ProcessTable {
     /**
      * Stops serving a process whose lease is lost or could not be renewed in time. If no other
      * manager activated the session since, its epoch is still current and the state is written as
-     * on any swap-out, so nothing is lost; otherwise the fence refuses the write and this copy is
-     * dropped. Returns whether the state was saved.
+     * on any swap-out, so nothing is lost; if one did, the fence refuses the write and this copy is
+     * dropped. While the state service cannot be reached the process keeps its state in memory
+     * without serving, and the lease renewer tries again. Returns whether the process ended.
      */
     boolean surrenderLease(CloudProcess process) {
         process.moveTo(ProcessStatus.SWAPPING_OUT);
         try {
             writeSnapshot(process, Map.of());
+        } catch (StateServiceUnavailableException e) {
+            process.moveTo(ProcessStatus.ACTIVE);
+            log.warn("Process {} holds no lease and cannot save its state yet: {}", process.key(), e.getMessage());
+            return false;
         } catch (RuntimeException e) {
             log.warn("Process {} stopped without saving its state: {}", process.key(), e.getMessage());
             end(process, ProcessStatus.FAILED, new LeaseLostException(process.key()));
-            return false;
+            return true;
         }
         releaseQuietly(process);
         end(process, ProcessStatus.SWAPPED, null);
