@@ -56,7 +56,7 @@ public final class StackExtension implements BeforeAllCallback, ParameterResolve
             StackConfig config = StackConfig.defaults(home)
                     .withWorkDirectory(workDirectory(home))
                     .withPorts(LocalStack.freePort(), LocalStack.freePort(), LocalStack.freePort(), LocalStack.freePort())
-                    .withJvmOptions(List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xshare:auto"))
+                    .withJvmOptions(List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xshare:auto", "-Xmx512m"))
                     .withManagerProperties(Map.of(
                             "praas.manager.lease-ttl", LEASE_TTL.toMillis() + "ms",
                             "praas.manager.lease-renew-interval", "500ms",

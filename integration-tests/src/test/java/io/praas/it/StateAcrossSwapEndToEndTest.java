@@ -76,6 +76,20 @@ class StateAcrossSwapEndToEndTest {
     }
 
     @Test
+    void functionThatExhaustsTheHeapFailsAloneAndLeavesStateUnchanged(PraasClient client) {
+        client.invoke(APP, "hog", "fill", FILL);
+        JsonNode before = client.invoke(APP, "hog", "dump").json();
+
+        PraasClient.Response hogged = client.invoke(APP, "hog", "hog");
+
+        assertThat(hogged.status()).isEqualTo(500);
+        assertThat(hogged.problemType()).isEqualTo("function-failed");
+        assertThat(hogged.json().path("exception").asString()).isEqualTo("java.lang.OutOfMemoryError");
+        assertThat(client.invoke(APP, "hog", "dump").json()).isEqualTo(before);
+        assertThat(client.invoke(APP, "hog-neighbour", "fill", FILL).status()).isEqualTo(200);
+    }
+
+    @Test
     void rawBytesRoundTripThroughAFunction(PraasClient client) {
         byte[] payload = new byte[100_000];
         new Random(7).nextBytes(payload);

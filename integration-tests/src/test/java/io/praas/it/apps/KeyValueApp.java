@@ -45,6 +45,16 @@ public final class KeyValueApp implements ProcessApplication {
             return input.length;
         });
         app.function("echo", byte[].class, (input, context) -> input);
+        app.function("hog", (input, context) -> hog(context.state()));
+    }
+
+    /** Writes, then allocates until the heap is exhausted: a function that "allocates wildly". */
+    private static int hog(ProcessState state) {
+        state.put("text", "overwritten by a failed invocation");
+        List<long[]> hoard = new java.util.ArrayList<>();
+        while (true) {
+            hoard.add(new long[16 << 20]);
+        }
     }
 
     private static Map<String, Object> dump(ProcessState state) {
