@@ -168,6 +168,38 @@ class CounterEndToEndTest {
         PraasClient.Response next = client.invoke(APP, "heidi", "increment");
         assertThat(next.status()).isEqualTo(200);
         assertThat(next.body()).isEqualTo("11");
+        String abandoned = client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                client.stack().managerUrl() + "/actuator/metrics/praas.invocations.abandoned")).GET())
+                .json().path("measurements").get(0).path("value").asString();
+        assertThat(Double.parseDouble(abandoned)).as("runaway threads are counted").isGreaterThanOrEqualTo(1.0);
+    }
+
+    @Test
+    void fullQueueOfPendingInvocationsAnswers429WithRetryAfter(PraasClient client) throws Exception {
+        client.invoke(APP, "judy", "increment");
+        int callers = StackExtension.MAX_QUEUED + 16;
+        List<Future<PraasClient.Response>> responses = new ArrayList<>();
+        try (ExecutorService pool = Executors.newFixedThreadPool(callers + 1)) {
+            // The spinning call holds the process's turn until its 1 s timeout; everything else queues behind it.
+            Future<PraasClient.Response> spin = pool.submit(() -> client.invoke(APP, "judy", "spin"));
+            await().until(() -> client.process(APP, "judy").json().path("busy").asBoolean());
+            for (int i = 0; i < callers; i++) {
+                responses.add(pool.submit(() -> client.invoke(APP, "judy", "get")));
+            }
+            assertThat(spin.get().status()).isEqualTo(504);
+            List<PraasClient.Response> refused = new ArrayList<>();
+            for (Future<PraasClient.Response> response : responses) {
+                PraasClient.Response done = response.get();
+                assertThat(done.status()).isIn(200, 429);
+                if (done.status() == 429) {
+                    refused.add(done);
+                }
+            }
+            assertThat(refused).isNotEmpty();
+            assertThat(refused.getFirst().problemType()).isEqualTo("too-many-pending-invocations");
+            assertThat(refused.getFirst().header("Retry-After")).isEqualTo("1");
+        }
+        assertThat(client.invoke(APP, "judy", "get").body()).isEqualTo("1");
     }
 
     @Test

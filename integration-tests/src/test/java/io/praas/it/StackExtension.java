@@ -25,6 +25,9 @@ public final class StackExtension implements BeforeAllCallback, ParameterResolve
     /** Short lease so that a killed manager's sessions become free again within a test. */
     static final Duration LEASE_TTL = Duration.ofSeconds(3);
 
+    /** Pending invocations per process before the manager answers 429. */
+    static final int MAX_QUEUED = 32;
+
     @Override
     public void beforeAll(ExtensionContext context) {
         stack(context);
@@ -61,7 +64,11 @@ public final class StackExtension implements BeforeAllCallback, ParameterResolve
                             "praas.manager.lease-ttl", LEASE_TTL.toMillis() + "ms",
                             "praas.manager.lease-renew-interval", "500ms",
                             "praas.manager.idle-check-interval", "100ms",
-                            "praas.manager.max-payload-size", "8MB"));
+                            "praas.manager.max-payload-size", "8MB",
+                            "praas.manager.max-queued-invocations", String.valueOf(MAX_QUEUED),
+                            // One test exhausts the manager's heap on purpose; until a full collection
+                            // clears that garbage, any lower threshold would swap out other tests' processes.
+                            "praas.manager.memory-pressure-threshold", "0.99"));
             this.stack = new LocalStack(config);
             try {
                 stack.start();

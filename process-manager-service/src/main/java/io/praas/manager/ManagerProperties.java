@@ -1,5 +1,7 @@
 package io.praas.manager;
 
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -30,6 +32,8 @@ import java.time.Duration;
  * @param defaultInvocationTimeout invocation timeout of apps that declare none
  * @param defaultCheckpointInterval checkpoint interval of apps that declare none
  * @param drainTimeout             how long a graceful shutdown waits for every process to swap out
+ * @param memoryPressureThreshold  heap fill after GC (0–1) above which least recently used processes are swapped out
+ * @param memoryPressureSwapFraction share of live processes swapped out per check while under pressure
  */
 @Validated
 @ConfigurationProperties("praas.manager")
@@ -48,5 +52,7 @@ public record ManagerProperties(
         @DefaultValue("5m") @NotNull Duration defaultIdleTimeout,
         @DefaultValue("30s") @NotNull Duration defaultInvocationTimeout,
         @DefaultValue("30s") @NotNull Duration defaultCheckpointInterval,
-        @DefaultValue("60s") @NotNull Duration drainTimeout) {
+        @DefaultValue("60s") @NotNull Duration drainTimeout,
+        @DefaultValue("0.8") @DecimalMin("0.05") @DecimalMax("1.0") double memoryPressureThreshold,
+        @DefaultValue("0.1") @DecimalMin("0.001") @DecimalMax("1.0") double memoryPressureSwapFraction) {
 }

@@ -72,9 +72,12 @@ public final class CloudProcess {
 
     /** Active, with nothing queued or running, and untouched for longer than its app's idle timeout. */
     public boolean idleBeyondTimeout(Instant now) {
-        return status == ProcessStatus.ACTIVE
-                && mailbox.isIdle()
-                && !lastActivity.plus(app.config().idleTimeout()).isAfter(now);
+        return swappable(now) && !lastActivity.plus(app.config().idleTimeout()).isAfter(now);
+    }
+
+    /** Active, holding its lease, with nothing queued or running: it can be swapped out without delaying anyone. */
+    public boolean swappable(Instant now) {
+        return status == ProcessStatus.ACTIVE && mailbox.isIdle() && !leaseExpired(now);
     }
 
     CommittedState state() {

@@ -53,7 +53,7 @@ public class ProcessQueries {
         ProcessStatus status = activeElsewhere ? ProcessStatus.ACTIVE : ProcessStatus.SWAPPED;
         String manager = activeElsewhere ? managerOf(session.owner()) : null;
         return new ProcessView(session.app(), session.session(), status, manager, session.epoch(), null, null, null,
-                session.snapshotBytes(), session.snapshotWrittenAt());
+                null, session.snapshotBytes(), session.snapshotWrittenAt());
     }
 
     private static String managerOf(String owner) {

@@ -7,11 +7,12 @@ import java.time.Instant;
 /** What {@code GET /v1/apps/{app}/processes/{session}} answers. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ProcessView(String app, String session, ProcessStatus status, String manager, Long epoch,
-                          Integer stateKeys, Integer pendingInvocations, Instant lastActivityAt,
+                          Integer stateKeys, Boolean busy, Integer pendingInvocations, Instant lastActivityAt,
                           Long snapshotBytes, Instant snapshotWrittenAt) {
 
     static ProcessView of(CloudProcess process, String manager) {
         return new ProcessView(process.key().app(), process.key().session(), process.status(), manager,
-                process.epoch(), process.stateKeys(), process.pendingInvocations(), process.lastActivity(), null, null);
+                process.epoch(), process.stateKeys(), !process.mailbox().isIdle(), process.pendingInvocations(),
+                process.lastActivity(), null, null);
     }
 }

@@ -39,7 +39,7 @@ final class SwapTask implements ProcessTask {
         table.end(process, ProcessStatus.SWAPPED, null);
         table.swapOuts().record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
         result.complete(new ProcessView(process.key().app(), process.key().session(), ProcessStatus.SWAPPED, null,
-                process.epoch(), process.stateKeys(), null, process.lastActivity(), (long) bytes,
+                process.epoch(), process.stateKeys(), null, null, process.lastActivity(), (long) bytes,
                 process.lastPersisted()));
     }
 

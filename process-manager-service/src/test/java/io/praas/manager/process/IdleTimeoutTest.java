@@ -29,6 +29,7 @@ class IdleTimeoutTest {
 
     private void activate() {
         process.mailbox().close();
+        process.leaseHeldUntil(START.plus(Duration.ofDays(7)));
         process.moveTo(ProcessStatus.ACTIVE);
     }
 
@@ -52,12 +53,20 @@ class IdleTimeoutTest {
     }
 
     @Test
+    void processWithoutALeaseIsNeverSwappedAsIdle() {
+        activate();
+        process.leaseHeldUntil(START.plus(Duration.ofMinutes(1)));
+        assertThat(process.idleBeyondTimeout(START.plus(IDLE_TIMEOUT))).isFalse();
+    }
+
+    @Test
     void processStillAllocatingIsNeverIdle() {
         assertThat(process.idleBeyondTimeout(START.plus(Duration.ofDays(1)))).isFalse();
     }
 
     @Test
     void processWithQueuedWorkIsNotIdle() {
+        process.leaseHeldUntil(START.plus(Duration.ofDays(7)));
         process.moveTo(ProcessStatus.ACTIVE);
         assertThat(process.idleBeyondTimeout(START.plus(Duration.ofDays(1)))).as("its first task is still queued").isFalse();
     }
