@@ -1,6 +1,7 @@
 package io.praas.cli;
 
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
@@ -10,6 +11,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -67,7 +69,7 @@ public final class LocalStack implements AutoCloseable {
 
     /** Fails before starting anything if a port is taken: a health check would otherwise reach the wrong server. */
     private static void requireFree(int port, String what, String option) {
-        try (ServerSocket socket = new ServerSocket(port, 1, java.net.InetAddress.getLoopbackAddress())) {
+        try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
             socket.setReuseAddress(true);
         } catch (IOException e) {
             throw new StackException("port " + port + " for " + what + " is already in use (another PraaS stack?); "
@@ -222,7 +224,7 @@ public final class LocalStack implements AutoCloseable {
         try {
             Path copy = config.workDirectory().resolve("jars").resolve(jar.getFileName());
             Files.createDirectories(copy.getParent());
-            Files.copy(jar, copy, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            Files.copy(jar, copy, StandardCopyOption.REPLACE_EXISTING);
             return copy;
         } catch (IOException e) {
             throw new StackException("cannot copy " + jar + " to " + config.workDirectory() + ": " + e.getMessage(), e);

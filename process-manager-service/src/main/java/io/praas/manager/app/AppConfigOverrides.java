@@ -9,6 +9,7 @@ import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Set;
+import java.util.Map;
 
 /** Settings given at deploy time (query parameters) that replace what the bundle declares; null = keep. */
 public record AppConfigOverrides(Duration idleTimeout, Duration invocationTimeout, Durability durability,
@@ -20,7 +21,7 @@ public record AppConfigOverrides(Duration idleTimeout, Duration invocationTimeou
         for (String name : query.keySet()) {
             if (!KNOWN.contains(name)) {
                 throw new BadRequestException("unknown-parameter", "Unknown parameter",
-                        "Unknown deploy parameter '" + name + "'; known are " + KNOWN, java.util.Map.of("parameter", name));
+                        "Unknown deploy parameter '" + name + "'; known are " + KNOWN, Map.of("parameter", name));
             }
         }
         return new AppConfigOverrides(

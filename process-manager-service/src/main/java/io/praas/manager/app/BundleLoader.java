@@ -36,7 +36,7 @@ public class BundleLoader {
     }
 
     /** A loaded bundle before the platform has recorded it. */
-    public record LoadedBundle(ClassLoader classLoader, DefinitionCollector definition, ValueCodec codec) {
+    record LoadedBundle(ClassLoader classLoader, DefinitionCollector definition, ValueCodec codec) {
 
         public AppConfig declaredConfig() {
             return definition.config();
@@ -47,7 +47,7 @@ public class BundleLoader {
         }
     }
 
-    public LoadedBundle load(String app, byte[] jar) {
+    LoadedBundle load(String app, byte[] jar) {
         requireJar(app, jar);
         URLClassLoader loader = new URLClassLoader("praas-app-" + app, new URL[]{store(app, jar)}, sdkOnly);
         List<ProcessApplication> applications = applications(app, loader);

@@ -4,6 +4,7 @@ import io.praas.manager.state.ValueCodec;
 
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /** An app bundle loaded in its own class loader, ready to run invocations. */
 public final class DeployedApp {
@@ -36,7 +37,7 @@ public final class DeployedApp {
         return Optional.ofNullable(functions.get(name));
     }
 
-    public java.util.Set<String> functionNames() {
+    public Set<String> functionNames() {
         return functions.keySet();
     }
 

@@ -5,6 +5,8 @@ import io.praas.manager.state.SnapshotCorruptException;
 import io.praas.manager.state.UnsupportedSnapshotFormatException;
 import io.praas.manager.store.Activation;
 import io.praas.manager.store.StateServiceUnavailableException;
+import java.time.Instant;
+import java.util.concurrent.TimeUnit;
 
 /** The first task of every process instance: take the session's lease and load its snapshot, if any. */
 final class ActivateTask implements ProcessTask {
@@ -18,7 +20,7 @@ final class ActivateTask implements ProcessTask {
     @Override
     public void run(CloudProcess process) {
         long started = System.nanoTime();
-        java.time.Instant requested = table.clock().instant();
+        Instant requested = table.clock().instant();
         try {
             Activation activation = table.store().activate(process.key().app(), process.key().session(),
                     table.owner(), table.properties().leaseTtl());
@@ -31,7 +33,7 @@ final class ActivateTask implements ProcessTask {
             }
             process.leaseHeldUntil(requested.plus(table.properties().leaseTtl()));
             process.moveTo(ProcessStatus.ACTIVE);
-            table.activations().record(System.nanoTime() - started, java.util.concurrent.TimeUnit.NANOSECONDS);
+            table.activations().record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
         } catch (PraasException e) {
             table.end(process, ProcessStatus.FAILED, e);
         } catch (RuntimeException e) {

@@ -18,6 +18,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
+import java.util.List;
 
 /** The process API: invoke a function, inspect, list, swap out and delete processes. */
 @RestController
@@ -102,7 +103,7 @@ public class ProcessController {
     }
 
     /** A page of processes; {@code next} is the cursor for the following page, null on the last. */
-    public record ProcessPage(java.util.List<ProcessView> processes, String next) {
+    public record ProcessPage(List<ProcessView> processes, String next) {
     }
 
 }

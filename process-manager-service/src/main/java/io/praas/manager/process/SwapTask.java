@@ -2,6 +2,7 @@ package io.praas.manager.process;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.Map;
 
 /** Writes the process's state as a snapshot, releases its lease and frees it from memory. */
 final class SwapTask implements ProcessTask {
@@ -27,7 +28,7 @@ final class SwapTask implements ProcessTask {
         process.moveTo(ProcessStatus.SWAPPING_OUT);
         int bytes;
         try {
-            bytes = table.writeSnapshot(process, java.util.Map.of());
+            bytes = table.writeSnapshot(process, Map.of());
         } catch (RuntimeException e) {
             if (!table.fencedOff(process, e)) {
                 process.moveTo(ProcessStatus.ACTIVE);

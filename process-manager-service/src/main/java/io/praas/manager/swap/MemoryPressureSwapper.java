@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
+import java.util.Collection;
 
 /**
  * When the heap stays fuller than the configured threshold after garbage collection, swaps out the
@@ -59,7 +60,7 @@ public class MemoryPressureSwapper {
     }
 
     /** The idle active processes used least recently, at least one and about {@code fraction} of all live ones. */
-    static List<CloudProcess> leastRecentlyUsed(java.util.Collection<CloudProcess> live, double fraction, Instant now) {
+    static List<CloudProcess> leastRecentlyUsed(Collection<CloudProcess> live, double fraction, Instant now) {
         int count = Math.max(1, (int) Math.ceil(live.size() * fraction));
         return live.stream()
                 .filter(process -> process.swappable(now))
