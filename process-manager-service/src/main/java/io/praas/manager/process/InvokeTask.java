@@ -152,9 +152,8 @@ final class InvokeTask implements ProcessTask {
         }
         result.completeExceptionally(new InvocationTimeoutException(process.key(), function, invocationId,
                 process.app().config().invocationTimeout()));
-        if (process.mailbox().abandon(this)) {
+        if (process.mailbox().abandon(this, worker)) {
             table.runtime().abandoned();
-            worker.interrupt();
         }
     }
 

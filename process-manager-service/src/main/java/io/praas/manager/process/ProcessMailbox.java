@@ -77,12 +77,17 @@ final class ProcessMailbox {
         }
     }
 
-    /** Gives up on {@code task}'s worker if it is still running it; the mailbox goes on with a new worker. */
-    boolean abandon(ProcessTask task) {
+    /**
+     * Gives up on {@code task}'s worker if it is still running it, and interrupts that worker; the
+     * mailbox goes on with a new one. The interrupt happens under the lock the worker needs to move
+     * on, so it can only ever reach {@code task}, never work the thread picks up later.
+     */
+    boolean abandon(ProcessTask task, Thread worker) {
         synchronized (lock) {
             if (running != task) {
                 return false;
             }
+            worker.interrupt();
             running = null;
             generation++;
             if (queue.isEmpty() || closed) {

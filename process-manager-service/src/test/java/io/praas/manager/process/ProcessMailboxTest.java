@@ -12,6 +12,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -101,9 +102,16 @@ class ProcessMailboxTest {
     void abandonedTaskIsLeftBehindAndTheRestRunOnAFreshWorker() throws InterruptedException {
         CountDownLatch stuckStarted = new CountDownLatch(1);
         CountDownLatch never = new CountDownLatch(1);
+        AtomicReference<Thread> stuckWorker = new AtomicReference<>();
+        AtomicInteger interrupted = new AtomicInteger();
         Recording stuck = new Recording(() -> {
+            stuckWorker.set(Thread.currentThread());
             stuckStarted.countDown();
-            awaitQuietly(never);
+            try {
+                never.await();
+            } catch (InterruptedException e) {
+                interrupted.incrementAndGet();
+            }
         });
         AtomicInteger ranAfter = new AtomicInteger();
         process.mailbox().offer(stuck);
@@ -119,11 +127,11 @@ class ProcessMailboxTest {
             }
         });
 
-        assertThat(process.mailbox().abandon(stuck)).isTrue();
+        assertThat(process.mailbox().abandon(stuck, stuckWorker.get())).isTrue();
 
         await().atMost(Duration.ofSeconds(5)).until(() -> ranAfter.get() == 1);
-        assertThat(process.mailbox().abandon(stuck)).as("only once").isFalse();
-        never.countDown();
+        assertThat(interrupted).as("the abandoned worker is interrupted").hasValue(1);
+        assertThat(process.mailbox().abandon(stuck, stuckWorker.get())).as("only once").isFalse();
     }
 
     @Test
