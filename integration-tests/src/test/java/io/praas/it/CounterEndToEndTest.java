@@ -103,6 +103,12 @@ class CounterEndToEndTest {
                 .map(process -> process.path("session").asString() + "=" + process.path("status").asString())
                 .toList();
         assertThat(statuses).containsExactly("active-one=ACTIVE", "swapped-one=SWAPPED");
+
+        JsonNode first = client.get("/v1/apps/" + app + "/processes?limit=1").json();
+        assertThat(first.path("processes").get(0).path("session").asString()).isEqualTo("active-one");
+        JsonNode second = client.get("/v1/apps/" + app + "/processes?limit=1&after=" + first.path("next").asString()).json();
+        assertThat(second.path("processes").get(0).path("session").asString()).isEqualTo("swapped-one");
+        assertThat(client.get("/v1/apps/" + app + "/processes?limit=0").status()).isEqualTo(400);
     }
 
     @Test
