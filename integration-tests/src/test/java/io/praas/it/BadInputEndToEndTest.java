@@ -1,6 +1,7 @@
 package io.praas.it;
 
 import io.praas.cli.LocalStack;
+import io.praas.it.apps.HangingDefineApp;
 import io.praas.it.apps.NoFunctionsApp;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -90,6 +91,14 @@ class BadInputEndToEndTest {
     @Test
     void bundleWithoutFunctionsIsRejected(PraasClient client) {
         assertProblem(client.deploy("no-functions", Bundles.of(NoFunctionsApp.class), ""), 400, "invalid-bundle");
+    }
+
+    @Test
+    void bundleWhoseStartUpCodeHangsIsRejectedInTime(PraasClient client) {
+        PraasClient.Response refused = client.deploy("hanging", Bundles.of(HangingDefineApp.class), "");
+        assertProblem(refused, 400, "invalid-bundle");
+        assertThat(refused.json().path("detail").asString()).contains("did not finish");
+        assertProblem(client.get("/v1/apps/hanging"), 404, "app-not-found");
     }
 
     @Test

@@ -66,6 +66,7 @@ public final class StackExtension implements BeforeAllCallback, ParameterResolve
                             "praas.manager.idle-check-interval", "100ms",
                             "praas.manager.max-payload-size", "8MB",
                             "praas.manager.max-queued-invocations", String.valueOf(MAX_QUEUED),
+                            "praas.manager.define-timeout", "2s",
                             // One test exhausts the manager's heap on purpose; until a full collection
                             // clears that garbage, any lower threshold would swap out other tests' processes.
                             "praas.manager.memory-pressure-threshold", "0.99"));

@@ -27,6 +27,7 @@ import java.time.Duration;
  * @param checkpointCheckInterval  how often CHECKPOINT-mode processes are looked at
  * @param maxPayloadSize           largest accepted invocation body
  * @param maxBundleSize            largest accepted app bundle
+ * @param defineTimeout            how long a bundle's start-up code ({@code define}) may take before it is refused
  * @param maxQueuedInvocations     pending invocations per process beyond which callers get 429
  * @param defaultIdleTimeout       idle timeout of apps that declare none
  * @param defaultInvocationTimeout invocation timeout of apps that declare none
@@ -48,6 +49,7 @@ public record ManagerProperties(
         @DefaultValue("1s") @NotNull Duration checkpointCheckInterval,
         @DefaultValue("16MB") @NotNull DataSize maxPayloadSize,
         @DefaultValue("64MB") @NotNull DataSize maxBundleSize,
+        @DefaultValue("10s") @NotNull Duration defineTimeout,
         @DefaultValue("256") @Min(1) int maxQueuedInvocations,
         @DefaultValue("5m") @NotNull Duration defaultIdleTimeout,
         @DefaultValue("30s") @NotNull Duration defaultInvocationTimeout,

@@ -15,10 +15,15 @@ import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.jar.JarEntry;
 import java.util.jar.JarInputStream;
 
@@ -50,23 +55,53 @@ public class BundleLoader {
     LoadedBundle load(String app, byte[] jar) {
         requireJar(app, jar);
         URLClassLoader loader = new URLClassLoader("praas-app-" + app, new URL[]{store(app, jar)}, sdkOnly);
+        DefinitionCollector definition = new DefinitionCollector(properties.defaultIdleTimeout(),
+                properties.defaultInvocationTimeout(), properties.defaultCheckpointInterval());
+        runAppCode(app, () -> define(app, loader, definition));
+        if (definition.functions().isEmpty()) {
+            throw new InvalidBundleException(app, "declares no functions");
+        }
+        return new LoadedBundle(loader, definition, new ValueCodec(JsonMapper.builder().build(), loader));
+    }
+
+    private static void define(String app, ClassLoader loader, DefinitionCollector definition) {
         List<ProcessApplication> applications = applications(app, loader);
         if (applications.size() != 1) {
             throw new InvalidBundleException(app, applications.isEmpty()
                     ? "declares no io.praas.sdk.ProcessApplication in META-INF/services"
                     : "declares " + applications.size() + " ProcessApplications; exactly one is allowed");
         }
-        DefinitionCollector definition = new DefinitionCollector(properties.defaultIdleTimeout(),
-                properties.defaultInvocationTimeout(), properties.defaultCheckpointInterval());
         try {
             applications.getFirst().define(definition);
         } catch (RuntimeException | LinkageError e) {
             throw new InvalidBundleException(app, "failed in ProcessApplication.define", e);
         }
-        if (definition.functions().isEmpty()) {
-            throw new InvalidBundleException(app, "declares no functions");
+    }
+
+    /**
+     * Runs the bundle's own start-up code (class initialisation and {@code define}) on a thread of
+     * its own, bounded by {@code praas.manager.define-timeout}: a bundle that hangs there is refused
+     * instead of hanging the deployment. Its thread is interrupted and left to end by itself.
+     */
+    private void runAppCode(String app, Runnable appCode) {
+        FutureTask<Void> task = new FutureTask<>(appCode, null);
+        Thread thread = Thread.ofPlatform().daemon(true).name("praas-define-" + app).start(task);
+        Duration limit = properties.defineTimeout();
+        try {
+            task.get(limit.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            thread.interrupt();
+            throw new InvalidBundleException(app, "did not finish ProcessApplication.define within " + limit);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof InvalidBundleException invalid) {
+                throw invalid;
+            }
+            throw new InvalidBundleException(app, "failed while loading", e.getCause());
+        } catch (InterruptedException e) {
+            thread.interrupt();
+            Thread.currentThread().interrupt();
+            throw new InvalidBundleException(app, "was not loaded: the deployment was interrupted");
         }
-        return new LoadedBundle(loader, definition, new ValueCodec(JsonMapper.builder().build(), loader));
     }
 
     DeployedApp deploy(LoadedBundle bundle, AppDescriptor descriptor) {
