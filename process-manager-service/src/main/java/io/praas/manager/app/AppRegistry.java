@@ -69,16 +69,19 @@ public class AppRegistry {
 
     /** The loaded app, loading it from the state service on first use; fails with {@link AppNotFoundException}. */
     public CompletableFuture<DeployedApp> resolve(String name) {
-        CompletableFuture<DeployedApp> app = loaded.computeIfAbsent(name,
-                key -> CompletableFuture.supplyAsync(() -> loadStored(key), blocking));
-        if (app.isCompletedExceptionally()) {
-            loaded.remove(name, app);
-        }
-        return app.whenComplete((ok, failure) -> {
+        return loaded.computeIfAbsent(name, this::loadInBackground);
+    }
+
+    /** Loads a stored app off the caller's thread; a failed load is forgotten so the next call tries again. */
+    private CompletableFuture<DeployedApp> loadInBackground(String name) {
+        CompletableFuture<DeployedApp> app = CompletableFuture.supplyAsync(() -> loadStored(name), blocking);
+        // Async, so that the removal never runs inside computeIfAbsent of the same key.
+        app.whenCompleteAsync((ok, failure) -> {
             if (failure != null) {
                 loaded.remove(name, app);
             }
-        });
+        }, blocking);
+        return app;
     }
 
     /** The app currently loaded under this name, if any, without loading it. */

@@ -10,12 +10,14 @@ import java.util.Set;
 public final class DeployedApp {
 
     private final AppDescriptor descriptor;
+    private final AppConfig config;
     private final Map<String, FunctionSpec> functions;
     private final ValueCodec codec;
     private final ClassLoader classLoader;
 
     DeployedApp(AppDescriptor descriptor, Map<String, FunctionSpec> functions, ValueCodec codec, ClassLoader classLoader) {
         this.descriptor = descriptor;
+        this.config = descriptor.config();
         this.functions = Map.copyOf(functions);
         this.codec = codec;
         this.classLoader = classLoader;
@@ -29,8 +31,9 @@ public final class DeployedApp {
         return descriptor;
     }
 
+    /** Built once: read by every invocation and every idle check. */
     public AppConfig config() {
-        return descriptor.config();
+        return config;
     }
 
     public Optional<FunctionSpec> function(String name) {

@@ -85,9 +85,7 @@ public class ProcessTable {
             return Optional.empty();
         }
         SwapTask task = new SwapTask(this);
-        if (process.mailbox().offer(task) != ProcessMailbox.Offer.ACCEPTED) {
-            task.notRun(process, null);
-        }
+        offerOrHandBack(process, task);
         return Optional.of(task.result());
     }
 
@@ -98,16 +96,22 @@ public class ProcessTable {
             return Optional.empty();
         }
         DeleteTask task = new DeleteTask(this);
+        offerOrHandBack(process, task);
+        return Optional.of(task.result());
+    }
+
+    /** Queues an uncounted task; if the process has just ended, the task handles that at once. */
+    private static void offerOrHandBack(CloudProcess process, ProcessTask task) {
         if (process.mailbox().offer(task) != ProcessMailbox.Offer.ACCEPTED) {
             task.notRun(process, null);
         }
-        return Optional.of(task.result());
     }
 
     /** Swaps out every live process that matches, e.g. all of them on drain. */
     public CompletableFuture<Void> swapOutAll(Predicate<CloudProcess> which) {
         List<CompletableFuture<ProcessView>> swaps = new ArrayList<>();
-        for (CloudProcess process : List.copyOf(processes.values())) {
+        // Runs every idle check: iterate the live table (weakly consistent) rather than copy it each time.
+        for (CloudProcess process : processes.values()) {
             if (which.test(process)) {
                 swap(process.key()).ifPresent(swap -> swaps.add(swap.exceptionally(failure -> {
                     log.warn("Could not swap out {}: {}", process.key(), failure.getMessage());

@@ -8,7 +8,6 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.client.ReactorClientHttpRequestFactory;
 import org.springframework.stereotype.Component;
-import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
 import org.springframework.web.client.RestClientResponseException;
@@ -165,8 +164,6 @@ public class StateServiceClient {
             return request.get();
         } catch (RestClientResponseException e) {
             throw translate(operation, app, session, e);
-        } catch (ResourceAccessException e) {
-            throw new StateServiceUnavailableException(operation, e);
         } catch (RestClientException e) {
             throw new StateServiceUnavailableException(operation, e);
         }
