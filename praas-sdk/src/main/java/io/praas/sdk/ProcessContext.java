@@ -17,4 +17,12 @@ public interface ProcessContext {
 
     /** The process state as this invocation sees it, including its own uncommitted writes. */
     ProcessState state();
+
+    /**
+     * Calls another function of this app inside this process, as part of this invocation: no HTTP and
+     * no copy (the input object is handed over as is), the callee sees and writes this invocation's
+     * state, and its writes commit or are dropped together with the caller's. A callee that throws
+     * leaves no writes behind, even when the caller catches its exception.
+     */
+    <O> O call(String function, Object input, Class<O> outputType);
 }

@@ -5,6 +5,8 @@ import io.praas.manager.app.FunctionNotFoundException;
 import io.praas.manager.app.FunctionSpec;
 import io.praas.manager.problem.PraasException;
 import io.praas.manager.state.InvocationState;
+import io.praas.manager.state.StateDecodingException;
+import io.praas.manager.state.ValueCodec;
 import io.praas.manager.store.StateServiceUnavailableException;
 import io.praas.sdk.Durability;
 import io.praas.sdk.InvalidInputException;
@@ -12,6 +14,9 @@ import io.praas.sdk.ProcessContext;
 import io.praas.sdk.ProcessState;
 import tools.jackson.core.JacksonException;
 
+import java.lang.invoke.MethodType;
+import java.lang.reflect.UndeclaredThrowableException;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.atomic.AtomicReference;
@@ -24,6 +29,12 @@ import java.util.concurrent.atomic.AtomicReference;
 final class InvokeTask implements ProcessTask {
 
     private enum Phase { QUEUED, RUNNING, COMMITTING, DONE, TIMED_OUT }
+
+    /**
+     * How deep {@link ProcessContext#call} may nest: far beyond any sane composition, yet far short
+     * of the worker's stack, so an endless recursion fails as a plain function error.
+     */
+    static final int MAX_CALL_DEPTH = 64;
 
     private final ProcessTable table;
     private final String function;
@@ -73,7 +84,7 @@ final class InvokeTask implements ProcessTask {
             FunctionSpec spec = app.function(function)
                     .orElseThrow(() -> new FunctionNotFoundException(app.name(), function, app.functionNames()));
             InvocationState state = new InvocationState(process.state(), app.codec());
-            Object output = spec.function().apply(input(process, spec), new Context(process.key(), state));
+            Object output = spec.function().apply(input(process, spec), new Context(process, state, function, 0));
             InvocationResult encoded = encode(process, output, activation);
             if (!phase.compareAndSet(Phase.RUNNING, Phase.COMMITTING)) {
                 return;
@@ -167,24 +178,29 @@ final class InvokeTask implements ProcessTask {
         }
     }
 
+    /** What one function sees; a nested call gets its own, over the same invocation state. */
     private final class Context implements ProcessContext {
 
-        private final ProcessKey key;
-        private final ProcessState state;
+        private final CloudProcess process;
+        private final InvocationState state;
+        private final String function;
+        private final int depth;
 
-        Context(ProcessKey key, ProcessState state) {
-            this.key = key;
+        Context(CloudProcess process, InvocationState state, String function, int depth) {
+            this.process = process;
             this.state = state;
+            this.function = function;
+            this.depth = depth;
         }
 
         @Override
         public String app() {
-            return key.app();
+            return process.key().app();
         }
 
         @Override
         public String session() {
-            return key.session();
+            return process.key().session();
         }
 
         @Override
@@ -200,6 +216,67 @@ final class InvokeTask implements ProcessTask {
         @Override
         public ProcessState state() {
             return state;
+        }
+
+        @Override
+        @SuppressWarnings("unchecked")
+        public <O> O call(String callee, Object input, Class<O> outputType) {
+            DeployedApp app = process.app();
+            FunctionSpec spec = app.function(callee)
+                    .orElseThrow(() -> new FunctionNotFoundException(app.name(), callee, app.functionNames()));
+            if (depth == MAX_CALL_DEPTH) {
+                // The app cannot see manager classes, so a JDK exception is what it could catch; uncaught it
+                // is a function-failed problem naming the recursion, instead of a StackOverflowError.
+                throw new IllegalStateException("the call of function '" + callee + "' from '" + function
+                        + "' would nest calls more than " + MAX_CALL_DEPTH + " deep: an endless recursion?");
+            }
+            Object argument = argument(app.codec(), spec, input);
+            // A callee that fails leaves no writes behind, even when its caller catches the failure.
+            Map<String, Object> savepoint = state.savepoint();
+            Object output;
+            try {
+                output = spec.function().apply(argument, new Context(process, state, callee, depth + 1));
+            } catch (RuntimeException | Error e) {
+                state.rollBack(savepoint);
+                throw e;
+            } catch (Exception e) {
+                state.rollBack(savepoint);
+                // call() declares no checked exception; this is the JDK's wrapper for exactly that case.
+                throw new UndeclaredThrowableException(e, "function '" + callee + "' threw " + e);
+            }
+            return (O) output(app.codec(), callee, output, outputType);
+        }
+    }
+
+    /** The input as the callee takes it: the caller's object itself whenever it already fits. */
+    private static Object argument(ValueCodec codec, FunctionSpec callee, Object input) {
+        Class<?> type = callee.inputType();
+        if (input == null || type.isInstance(input)) {
+            return input;
+        }
+        if (type == Void.class) {
+            throw new InvalidInputException("function '" + callee.name() + "' takes no input, but was called with a "
+                    + input.getClass().getName());
+        }
+        try {
+            return codec.convert("input", input, type);
+        } catch (StateDecodingException e) {
+            throw new InvalidInputException("function '" + callee.name() + "' takes a " + type.getName() + ", and a "
+                    + input.getClass().getName() + " cannot be converted to it: " + e.getCause().getMessage());
+        }
+    }
+
+    /** The output as the caller asked for it; converted only when it is not already of that type. */
+    private static Object output(ValueCodec codec, String callee, Object output, Class<?> outputType) {
+        Class<?> type = MethodType.methodType(outputType).wrap().returnType();
+        if (output == null || type.isInstance(output)) {
+            return output;
+        }
+        try {
+            return codec.convert("output", output, type);
+        } catch (StateDecodingException e) {
+            throw new IllegalArgumentException("the output of function '" + callee + "', a " + output.getClass().getName()
+                    + ", cannot be converted to " + type.getName() + ": " + e.getCause().getMessage(), e);
         }
     }
 }

@@ -80,6 +80,17 @@ public final class InvocationState implements ProcessState {
         return !writes.isEmpty();
     }
 
+    /** A copy of the write set so far, to return to with {@link #rollBack} if a nested call fails. */
+    public Map<String, Object> savepoint() {
+        return new HashMap<>(writes);
+    }
+
+    /** Drops every write made since {@code savepoint} was taken. */
+    public void rollBack(Map<String, Object> savepoint) {
+        writes.clear();
+        writes.putAll(savepoint);
+    }
+
     /** The write set, to be applied to the committed state when the invocation succeeds. */
     public Map<String, Object> writes() {
         return writes;
