@@ -23,7 +23,7 @@ RUN --mount=type=cache,target=/root/.m2 \
         -pl state-service,process-manager-service,gateway-service,sample-apps/counter -am \
  && mkdir -p /out \
  && cp state-service/target/state-service-*.jar /out/state-service.jar \
- && cp process-manager-service/target/process-manager-service-*.jar /out/process-manager.jar \
+ && cp process-manager-service/target/process-manager-service-*-exec.jar /out/process-manager.jar \
  && cp gateway-service/target/gateway-service-*.jar /out/gateway.jar \
  && cp sample-apps/counter/target/counter-*.jar /out/counter.jar
 

@@ -15,6 +15,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -146,6 +147,17 @@ public final class LocalStack implements AutoCloseable {
         return config.redisPort();
     }
 
+    /** Process ids of the running parts, by name ({@code redis}, {@code state-service}, …), to measure their CPU and memory. */
+    public synchronized Map<String, Long> pids() {
+        Map<String, Long> pids = new LinkedHashMap<>();
+        for (ServiceProcess service : new ServiceProcess[]{redis, stateService, manager, gateway}) {
+            if (service != null && service.isAlive()) {
+                pids.put(service.name(), service.pid());
+            }
+        }
+        return pids;
+    }
+
     public Path logDirectory() {
         return config.workDirectory().resolve("logs");
     }
@@ -240,18 +252,26 @@ public final class LocalStack implements AutoCloseable {
                 .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     }
 
+    /** The runnable jar of a module: its {@code -exec} jar when it has one (a plain jar beside it is a library). */
     private static Path jar(Path module, String artifact) {
         Path target = module.resolve("target");
+        Path plain = null;
         try (DirectoryStream<Path> jars = Files.newDirectoryStream(target, artifact + "-*.jar")) {
             for (Path jar : jars) {
                 String file = jar.getFileName().toString();
-                if (!file.endsWith("-sources.jar") && !file.endsWith("-javadoc.jar") && !file.endsWith(".original")) {
+                if (file.endsWith("-exec.jar")) {
                     return jar;
+                }
+                if (!file.endsWith("-sources.jar") && !file.endsWith("-javadoc.jar")) {
+                    plain = jar;
                 }
             }
         } catch (IOException e) {
             // Reported below.
         }
-        throw new StackException("no " + artifact + " jar in " + target + ": build first with ./mvnw -DskipTests package");
+        if (plain == null) {
+            throw new StackException("no " + artifact + " jar in " + target + ": build first with ./mvnw -DskipTests package");
+        }
+        return plain;
     }
 }

@@ -1,0 +1,92 @@
+package io.praas.bench.driver;
+
+import org.HdrHistogram.Histogram;
+import redis.clients.jedis.Jedis;
+
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.ThreadLocalRandom;
+
+/** Raw Redis transfers, the floor of every state transfer (Jedis, one connection). */
+public final class RedisDriver implements AutoCloseable {
+
+    private final Jedis jedis;
+    private final String address;
+
+    public RedisDriver(String host, int port) {
+        this.jedis = new Jedis(host, port);
+        this.address = host + ":" + port;
+    }
+
+    /** {@code host:port}, as functions that talk to Redis themselves are told. */
+    public String address() {
+        return address;
+    }
+
+    /** Stores {@code size} random bytes under {@code key}. */
+    public void seed(String key, int size) {
+        byte[] value = new byte[size];
+        ThreadLocalRandom.current().nextBytes(value);
+        jedis.set(bytes(key), value);
+    }
+
+    public Latency set(String key, int size, int warmup, int iterations) {
+        byte[] value = new byte[size];
+        ThreadLocalRandom.current().nextBytes(value);
+        byte[] name = bytes(key);
+        for (int i = 0; i < warmup; i++) {
+            jedis.set(name, value);
+        }
+        Histogram histogram = Latency.newHistogram();
+        for (int i = 0; i < iterations; i++) {
+            long start = System.nanoTime();
+            jedis.set(name, value);
+            histogram.recordValue(System.nanoTime() - start);
+        }
+        return Latency.of(histogram);
+    }
+
+    /** GETs {@code key}, which must hold {@code size} bytes (see {@link #seed}). */
+    public Latency get(String key, int size, int warmup, int iterations) {
+        byte[] name = bytes(key);
+        for (int i = 0; i < warmup; i++) {
+            requireSize(jedis.get(name), key, size);
+        }
+        Histogram histogram = Latency.newHistogram();
+        for (int i = 0; i < iterations; i++) {
+            long start = System.nanoTime();
+            byte[] value = jedis.get(name);
+            histogram.recordValue(System.nanoTime() - start);
+            requireSize(value, key, size);
+        }
+        return Latency.of(histogram);
+    }
+
+    /** Bytes Redis uses for data ({@code INFO memory} {@code used_memory}). */
+    public long usedMemory() {
+        for (String line : jedis.info("memory").split("\r?\n")) {
+            if (line.startsWith("used_memory:")) {
+                return Long.parseLong(line.substring("used_memory:".length()).trim());
+            }
+        }
+        throw new IllegalStateException("INFO memory has no used_memory");
+    }
+
+    public void delete(String key) {
+        jedis.del(bytes(key));
+    }
+
+    private static void requireSize(byte[] value, String key, int size) {
+        if (value == null || value.length != size) {
+            throw new IllegalStateException("Redis key " + key + " does not hold " + size + " bytes");
+        }
+    }
+
+    private static byte[] bytes(String key) {
+        return key.getBytes(StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public void close() {
+        jedis.close();
+    }
+}

@@ -1,0 +1,136 @@
+package io.praas.bench.experiment;
+
+import io.praas.bench.driver.HttpDriver;
+import io.praas.bench.driver.Latency;
+import io.praas.bench.driver.RedisDriver;
+import io.praas.bench.env.BenchEnvironment;
+import io.praas.bench.report.Charts;
+import io.praas.bench.report.Results;
+import io.praas.bench.report.Section;
+import io.praas.bench.report.Table;
+import io.praas.bench.report.TargetCheck;
+import org.HdrHistogram.Histogram;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * Floors and invocation latency at the paper's payload sizes: the echo server, a bare gateway
+ * route to it and Redis, next to an echo function called through the PraaS gateway, directly on
+ * its manager, and from another function of the same process.
+ */
+public final class InvocationLatency implements Experiment {
+
+    static final String ECHO = "echo floor";
+    static final String BARE_GATEWAY = "bare gateway floor";
+    static final String GATEWAY = "PraaS gateway";
+    static final String DIRECT = "PraaS direct";
+    static final String LOCAL = "in-process call";
+    static final String REDIS_SET = "Redis SET";
+    static final String REDIS_GET = "Redis GET";
+
+    private static final List<Integer> SIZES = List.of(10, Sizes.KIB, 100 * Sizes.KIB, Sizes.MIB, 5 * Sizes.MIB);
+    private static final String SESSION = "latency";
+
+    private final RunMode mode;
+
+    public InvocationLatency(RunMode mode) {
+        this.mode = mode;
+    }
+
+    @Override
+    public String title() {
+        return "Floors and invocation latency";
+    }
+
+    @Override
+    public void run(BenchEnvironment env, Results results) {
+        Table table = new Table("invocation_latency", "path", "payload", "bytes", "samples", "p50_us", "p99_us",
+                "p999_us", "floor", "p50_x_floor");
+        Charts.LineChart chart = new Charts.LineChart("Invocation latency (p50) by payload size", "payload (bytes)",
+                "p50 latency (µs)").logX().logY();
+        Map<String, Map<Integer, Latency>> measured = new LinkedHashMap<>();
+        for (int size : SIZES) {
+            byte[] payload = new byte[size];
+            ThreadLocalRandom.current().nextBytes(payload);
+            int iterations = iterations(size);
+            int warmup = Math.max(iterations / 2, mode.pick(2_000, 200) / Math.max(1, size / (64 * Sizes.KIB)));
+            HttpDriver http = env.http();
+            record(measured, ECHO, size, http.latency(env.echoUrl(), Json.BYTES, payload, warmup, iterations));
+            record(measured, BARE_GATEWAY, size, http.latency(env.bareGatewayUrl(), Json.BYTES, payload, warmup, iterations));
+            record(measured, GATEWAY, size, http.latency(env.viaGateway(SESSION, "echo"), Json.BYTES, payload, warmup, iterations));
+            record(measured, DIRECT, size, http.latency(env.direct(SESSION, "echo"), Json.BYTES, payload, warmup, iterations));
+            record(measured, LOCAL, size, inProcess(env, size, warmup, iterations));
+            RedisDriver redis = env.redis();
+            String key = "bench:latency:" + size;
+            record(measured, REDIS_SET, size, redis.set(key, size, warmup, iterations));
+            record(measured, REDIS_GET, size, redis.get(key, size, warmup, iterations));
+            redis.delete(key);
+        }
+        Map<String, String> floors = Map.of(BARE_GATEWAY, ECHO, GATEWAY, BARE_GATEWAY, DIRECT, ECHO);
+        measured.forEach((path, bySize) -> bySize.forEach((size, latency) -> {
+            String floor = floors.get(path);
+            Double ratio = floor == null ? null : latency.p50() / measured.get(floor).get(size).p50();
+            table.add(path, Sizes.label(size), size, latency.count(), latency.p50(), latency.p99(), latency.p999(),
+                    floor, ratio);
+            chart.point(path, size, Math.max(latency.p50(), 0.001));
+        }));
+        headlines(results, measured);
+        results.section(new Section(title(), """
+                Each path is called one request at a time on a kept-alive connection (Reactor Netty client, \
+                the same for every HTTP path), after a warm-up. The echo function returns its body \
+                (raw bytes in and out); the in-process call is `ctx.call("echo", …)` from another function of \
+                the same process, timed inside the process (no HTTP, no copy). Floors: the echo server \
+                (Reactor Netty, its own JVM), the same echo behind a bare Spring Cloud Gateway route, and \
+                Redis SET/GET of the same bytes (Jedis).""",
+                List.of(table), List.of(chart.writePng(results.chartDirectory(), "invocation-latency.png"))));
+    }
+
+    private int iterations(int size) {
+        if (size <= 100 * Sizes.KIB) {
+            return mode.pick(size <= Sizes.KIB ? 5_000 : 2_000, 300);
+        }
+        return size <= Sizes.MIB ? mode.pick(500, 40) : mode.pick(200, 15);
+    }
+
+    /** The callLocal function times {@code calls} nested calls of echo inside the process. */
+    private static Latency inProcess(BenchEnvironment env, int size, int warmup, int iterations) {
+        String url = env.direct(SESSION, "callLocal");
+        env.http().post(url, Json.TYPE, Json.body(Map.of("bytes", size, "calls", warmup)));
+        long[] nanos = Json.read(env.http().post(url, Json.TYPE, Json.body(Map.of("bytes", size, "calls", iterations))),
+                long[].class);
+        Histogram histogram = Latency.newHistogram();
+        for (long value : nanos) {
+            histogram.recordValue(Math.max(1, value));
+        }
+        return Latency.of(histogram);
+    }
+
+    private static void record(Map<String, Map<Integer, Latency>> measured, String path, int size, Latency latency) {
+        measured.computeIfAbsent(path, key -> new LinkedHashMap<>()).put(size, latency);
+    }
+
+    private static void headlines(Results results, Map<String, Map<Integer, Latency>> measured) {
+        double echo = measured.get(ECHO).get(10).p50();
+        double bare = measured.get(BARE_GATEWAY).get(10).p50();
+        double gateway = measured.get(GATEWAY).get(10).p50();
+        double direct = measured.get(DIRECT).get(10).p50();
+        results.headline("floor_echo_p50_10B", "us", echo, null);
+        results.headline("floor_bare_gateway_p50_10B", "us", bare, echo);
+        results.headline("invoke_gateway_p50_10B", "us", gateway, bare);
+        results.headline("invoke_direct_p50_10B", "us", direct, echo);
+        results.headline("invoke_local_p50_10B", "us", measured.get(LOCAL).get(10).p50(), null);
+        results.headline("invoke_gateway_p99_10B", "us", measured.get(GATEWAY).get(10).p99(),
+                measured.get(BARE_GATEWAY).get(10).p99());
+        results.headline("invoke_direct_p50_1MiB", "us", measured.get(DIRECT).get(Sizes.MIB).p50(),
+                measured.get(ECHO).get(Sizes.MIB).p50());
+        results.headline("floor_redis_get_p50_1MiB", "us", measured.get(REDIS_GET).get(Sizes.MIB).p50(), null);
+        results.target(Checks.atMost("warm invoke p50, 10 B, through the gateway", "<= 1.3x a bare gateway route",
+                gateway, bare, 1.3, "µs",
+                "the gateway's per-request work (routing filters, header filters, load balancer, observation)"));
+        results.target(Checks.atMost("warm invoke p50, 10 B, directly against the manager", "<= 2x the bare echo",
+                direct, echo, 2.0, "µs", "WebFlux dispatch plus the hand-off to the process's worker thread and back"));
+    }
+}
