@@ -8,7 +8,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
+import java.util.LinkedHashSet;
 import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.Callable;
 
 /** {@code ./praas bench}: runs the suite and prints the headline figures and where each target stands. */
@@ -26,6 +28,10 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--home", defaultValue = ".", description = "The PraaS checkout (default: current directory).")
     Path home;
 
+    @Option(names = "--only", split = ",", paramLabel = "ID",
+            description = "Run only these experiments: codec, latency, faas, provisioning, throughput, density.")
+    Set<String> only = new LinkedHashSet<>();
+
     @Option(names = "--publish", description = "Also write the report to docs/benchmarks.md and the charts to docs/benchmarks/.")
     boolean publish;
 
@@ -36,9 +42,18 @@ public final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Path checkout = home.toAbsolutePath().normalize();
-        String command = "./praas bench" + (quick ? " --quick" : "") + (publish ? " --publish" : "");
+        if (!BenchSuite.EXPERIMENTS.containsAll(only)) {
+            throw new CommandLine.ParameterException(new CommandLine(this),
+                    "unknown experiment in --only " + only + "; known: " + BenchSuite.EXPERIMENTS);
+        }
+        if (publish && (quick || !only.isEmpty())) {
+            throw new CommandLine.ParameterException(new CommandLine(this),
+                    "--publish writes docs/benchmarks.md: only a full run of every experiment may do that");
+        }
+        String command = "./praas bench" + (quick ? " --quick" : "") + (only.isEmpty() ? "" : " --only " + String.join(",", only))
+                + (publish ? " --publish" : "");
         Results results = new BenchSuite(checkout, checkout.resolve(out).normalize(), quick,
-                publish ? checkout.resolve("docs") : null, command).run();
+                publish ? checkout.resolve("docs") : null, only, command).run();
         print(results);
         return 0;
     }

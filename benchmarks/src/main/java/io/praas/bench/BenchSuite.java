@@ -23,6 +23,7 @@ import java.time.LocalTime;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -33,25 +34,37 @@ import java.util.stream.Stream;
  * @param out     where CSV files, charts and the report go
  * @param quick   a smoke run (under two minutes) instead of a full one
  * @param docs    when not null, the report and charts are also published there ({@code docs/})
+ * @param only    ids of the experiments to run ({@code codec} for JMH); empty runs them all
  * @param command the command line, for the report
  */
-public record BenchSuite(Path home, Path out, boolean quick, Path docs, String command) {
+public record BenchSuite(Path home, Path out, boolean quick, Path docs, Set<String> only, String command) {
+
+    /** Every experiment id, in the order they run. */
+    public static final List<String> EXPERIMENTS = List.of("codec", "latency", "faas", "provisioning", "throughput",
+            "density");
 
     public Results run() {
         Instant started = Instant.now();
         RunMode mode = new RunMode(quick);
         Results results = new Results(out);
         clean(out.resolve("stack"));
-        log("JMH: snapshot codec");
-        Map<Integer, Double> decode = new CodecMicrobenchmarks(mode).run(results);
-        log("starting the stack and its floors (logs in " + out.resolve("stack/logs") + ")");
-        try (BenchEnvironment env = BenchEnvironment.start(home, out.resolve("stack"), List.of())) {
-            log("warming up every path");
-            env.warmUp(Duration.ofMillis(mode.pick(10_000, 1_500)));
-            for (Experiment experiment : List.of(new InvocationLatency(mode), new StatefulVsFaas(mode),
-                    new Provisioning(mode, decode), new Throughput(mode), new Density(mode))) {
-                log(experiment.title());
-                experiment.run(env, results);
+        Map<Integer, Double> decode = Map.of();
+        if (selected("codec")) {
+            log("JMH: snapshot codec");
+            decode = new CodecMicrobenchmarks(mode).run(results);
+        }
+        List<Experiment> experiments = Stream.<Experiment>of(new InvocationLatency(mode), new StatefulVsFaas(mode),
+                new Provisioning(mode, decode), new Throughput(mode), new Density(mode))
+                .filter(experiment -> selected(experiment.id())).toList();
+        if (!experiments.isEmpty()) {
+            log("starting the stack and its floors (logs in " + out.resolve("stack/logs") + ")");
+            try (BenchEnvironment env = BenchEnvironment.start(home, out.resolve("stack"), List.of())) {
+                log("warming up every path");
+                env.warmUp(Duration.ofMillis(mode.pick(20_000, 1_500)));
+                for (Experiment experiment : experiments) {
+                    log(experiment.title());
+                    experiment.run(env, results);
+                }
             }
         }
         results.writeSummary();
@@ -63,6 +76,10 @@ public record BenchSuite(Path home, Path out, boolean quick, Path docs, String c
             copyCharts(results.chartDirectory(), docs.resolve("benchmarks"));
         }
         return results;
+    }
+
+    private boolean selected(String id) {
+        return only.isEmpty() || only.contains(id);
     }
 
     private static void copyCharts(Path from, Path to) {

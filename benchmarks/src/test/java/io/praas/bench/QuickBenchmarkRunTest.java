@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -37,7 +38,7 @@ class QuickBenchmarkRunTest {
         Path home = Path.of(System.getProperty("praas.home", "..")).toAbsolutePath().normalize();
         Files.createDirectories(home.resolve("benchmarks/target"));
         out = Files.createTempDirectory(home.resolve("benchmarks/target"), "bench-quick-");
-        new BenchSuite(home, out, true, null, "./praas bench --quick").run();
+        new BenchSuite(home, out, true, null, Set.of(), "./praas bench --quick").run();
     }
 
     @Test

@@ -34,22 +34,23 @@ public final class HttpDriver implements AutoCloseable {
 
     /** Sends {@code warmup} unmeasured requests, then measures {@code iterations} one after the other. */
     public Latency latency(String url, String contentType, byte[] body, int warmup, int iterations) {
-        return latency(() -> url, contentType, body, warmup, iterations);
+        measure(null, () -> url, contentType, body, warmup);
+        Histogram histogram = Latency.newHistogram();
+        measure(histogram, () -> url, contentType, body, iterations);
+        return Latency.of(histogram);
     }
 
-    /** As {@link #latency(String, String, byte[], int, int)}, with a new URL for each request. */
-    public Latency latency(Supplier<String> urls, String contentType, byte[] body, int warmup, int iterations) {
-        for (int i = 0; i < warmup; i++) {
-            post(urls.get(), contentType, body);
-        }
-        Histogram histogram = Latency.newHistogram();
-        for (int i = 0; i < iterations; i++) {
+    /** Sends {@code count} requests one after the other, each to the next URL, recording each into {@code into} (if not null). */
+    public void measure(Histogram into, Supplier<String> urls, String contentType, byte[] body, int count) {
+        for (int i = 0; i < count; i++) {
             String url = urls.get();
             long start = System.nanoTime();
             post(url, contentType, body);
-            histogram.recordValue(System.nanoTime() - start);
+            long nanos = System.nanoTime() - start;
+            if (into != null) {
+                into.recordValue(nanos);
+            }
         }
-        return Latency.of(histogram);
     }
 
     /**

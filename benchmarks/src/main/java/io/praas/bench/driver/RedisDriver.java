@@ -30,35 +30,48 @@ public final class RedisDriver implements AutoCloseable {
     }
 
     public Latency set(String key, int size, int warmup, int iterations) {
-        byte[] value = new byte[size];
-        ThreadLocalRandom.current().nextBytes(value);
-        byte[] name = bytes(key);
-        for (int i = 0; i < warmup; i++) {
-            jedis.set(name, value);
-        }
+        measureSet(null, key, size, warmup);
         Histogram histogram = Latency.newHistogram();
-        for (int i = 0; i < iterations; i++) {
-            long start = System.nanoTime();
-            jedis.set(name, value);
-            histogram.recordValue(System.nanoTime() - start);
-        }
+        measureSet(histogram, key, size, iterations);
         return Latency.of(histogram);
     }
 
     /** GETs {@code key}, which must hold {@code size} bytes (see {@link #seed}). */
     public Latency get(String key, int size, int warmup, int iterations) {
-        byte[] name = bytes(key);
-        for (int i = 0; i < warmup; i++) {
-            requireSize(jedis.get(name), key, size);
-        }
+        measureGet(null, key, size, warmup);
         Histogram histogram = Latency.newHistogram();
-        for (int i = 0; i < iterations; i++) {
+        measureGet(histogram, key, size, iterations);
+        return Latency.of(histogram);
+    }
+
+    /** SETs {@code size} random bytes under {@code key} {@code count} times, recording each into {@code into} (if not null). */
+    public void measureSet(Histogram into, String key, int size, int count) {
+        byte[] value = new byte[size];
+        ThreadLocalRandom.current().nextBytes(value);
+        byte[] name = bytes(key);
+        for (int i = 0; i < count; i++) {
+            long start = System.nanoTime();
+            jedis.set(name, value);
+            record(into, start);
+        }
+    }
+
+    /** GETs {@code key} (holding {@code size} bytes) {@code count} times, recording each into {@code into} (if not null). */
+    public void measureGet(Histogram into, String key, int size, int count) {
+        byte[] name = bytes(key);
+        for (int i = 0; i < count; i++) {
             long start = System.nanoTime();
             byte[] value = jedis.get(name);
-            histogram.recordValue(System.nanoTime() - start);
+            record(into, start);
             requireSize(value, key, size);
         }
-        return Latency.of(histogram);
+    }
+
+    private static void record(Histogram into, long start) {
+        long nanos = System.nanoTime() - start;
+        if (into != null) {
+            into.recordValue(nanos);
+        }
     }
 
     /** Bytes Redis uses for data ({@code INFO memory} {@code used_memory}). */

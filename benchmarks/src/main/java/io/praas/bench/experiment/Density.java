@@ -28,6 +28,11 @@ public final class Density implements Experiment {
     }
 
     @Override
+    public String id() {
+        return "density";
+    }
+
+    @Override
     public String title() {
         return "Density";
     }

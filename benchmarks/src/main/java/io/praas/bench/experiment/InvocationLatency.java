@@ -33,11 +33,17 @@ public final class InvocationLatency implements Experiment {
 
     private static final List<Integer> SIZES = List.of(10, Sizes.KIB, 100 * Sizes.KIB, Sizes.MIB, 5 * Sizes.MIB);
     private static final String SESSION = "latency";
+    private static final int ROUNDS = 10;
 
     private final RunMode mode;
 
     public InvocationLatency(RunMode mode) {
         this.mode = mode;
+    }
+
+    @Override
+    public String id() {
+        return "latency";
     }
 
     @Override
@@ -58,15 +64,19 @@ public final class InvocationLatency implements Experiment {
             int iterations = iterations(size);
             int warmup = Math.max(iterations / 2, mode.pick(2_000, 200) / Math.max(1, size / (64 * Sizes.KIB)));
             HttpDriver http = env.http();
-            record(measured, ECHO, size, http.latency(env.echoUrl(), Json.BYTES, payload, warmup, iterations));
-            record(measured, BARE_GATEWAY, size, http.latency(env.bareGatewayUrl(), Json.BYTES, payload, warmup, iterations));
-            record(measured, GATEWAY, size, http.latency(env.viaGateway(SESSION, "echo"), Json.BYTES, payload, warmup, iterations));
-            record(measured, DIRECT, size, http.latency(env.direct(SESSION, "echo"), Json.BYTES, payload, warmup, iterations));
-            record(measured, LOCAL, size, inProcess(env, size, warmup, iterations));
             RedisDriver redis = env.redis();
             String key = "bench:latency:" + size;
-            record(measured, REDIS_SET, size, redis.set(key, size, warmup, iterations));
-            record(measured, REDIS_GET, size, redis.get(key, size, warmup, iterations));
+            redis.seed(key, size);
+            Map<String, Latency> latencies = new Interleaved()
+                    .add(ECHO, http(http, env.echoUrl(), payload))
+                    .add(BARE_GATEWAY, http(http, env.bareGatewayUrl(), payload))
+                    .add(GATEWAY, http(http, env.viaGateway(SESSION, "echo"), payload))
+                    .add(DIRECT, http(http, env.direct(SESSION, "echo"), payload))
+                    .add(LOCAL, (into, count) -> inProcess(env, size, into, count))
+                    .add(REDIS_SET, (into, count) -> redis.measureSet(into, key, size, count))
+                    .add(REDIS_GET, (into, count) -> redis.measureGet(into, key, size, count))
+                    .run(warmup, iterations, ROUNDS);
+            latencies.forEach((path, latency) -> record(measured, path, size, latency));
             redis.delete(key);
         }
         Map<String, String> floors = Map.of(BARE_GATEWAY, ECHO, GATEWAY, BARE_GATEWAY, DIRECT, ECHO);
@@ -80,7 +90,8 @@ public final class InvocationLatency implements Experiment {
         headlines(results, measured);
         results.section(new Section(title(), """
                 Each path is called one request at a time on a kept-alive connection (Reactor Netty client, \
-                the same for every HTTP path), after a warm-up. The echo function returns its body \
+                the same for every HTTP path), after a warm-up, in 10 alternating rounds so that the machine's \
+                noise falls on every path alike. The echo function returns its body \
                 (raw bytes in and out); the in-process call is `ctx.call("echo", …)` from another function of \
                 the same process, timed inside the process (no HTTP, no copy). Floors: the echo server \
                 (Reactor Netty, its own JVM), the same echo behind a bare Spring Cloud Gateway route, and \
@@ -95,17 +106,19 @@ public final class InvocationLatency implements Experiment {
         return size <= Sizes.MIB ? mode.pick(500, 40) : mode.pick(200, 15);
     }
 
-    /** The callLocal function times {@code calls} nested calls of echo inside the process. */
-    private static Latency inProcess(BenchEnvironment env, int size, int warmup, int iterations) {
-        String url = env.direct(SESSION, "callLocal");
-        env.http().post(url, Json.TYPE, Json.body(Map.of("bytes", size, "calls", warmup)));
-        long[] nanos = Json.read(env.http().post(url, Json.TYPE, Json.body(Map.of("bytes", size, "calls", iterations))),
-                long[].class);
-        Histogram histogram = Latency.newHistogram();
-        for (long value : nanos) {
-            histogram.recordValue(Math.max(1, value));
+    private static Interleaved.Probe http(HttpDriver http, String url, byte[] payload) {
+        return (into, count) -> http.measure(into, () -> url, Json.BYTES, payload, count);
+    }
+
+    /** The callLocal function times {@code count} nested calls of echo inside the process. */
+    private static void inProcess(BenchEnvironment env, int size, Histogram into, int count) {
+        long[] nanos = Json.read(env.http().post(env.direct(SESSION, "callLocal"), Json.TYPE,
+                Json.body(Map.of("bytes", size, "calls", count))), long[].class);
+        if (into != null) {
+            for (long value : nanos) {
+                into.recordValue(Math.max(1, value));
+            }
         }
-        return Latency.of(histogram);
     }
 
     private static void record(Map<String, Map<Integer, Latency>> measured, String path, int size, Latency latency) {

@@ -31,6 +31,11 @@ public final class Provisioning implements Experiment {
     }
 
     @Override
+    public String id() {
+        return "provisioning";
+    }
+
+    @Override
     public String title() {
         return "Provisioning: cold allocation, swap-out and resume";
     }
@@ -56,18 +61,24 @@ public final class Provisioning implements Experiment {
         int iterations = mode.pick(2_000, 150);
         int warmup = mode.pick(1_000, 100);
         AtomicLong sessions = new AtomicLong();
+        Interleaved paths = new Interleaved();
+        for (String path : List.of("direct", "gateway")) {
+            Function<String, String> url = path.equals("direct") ? session -> env.direct(session, "noop")
+                    : session -> env.viaGateway(session, "noop");
+            String warmUrl = url.apply("warm-noop");
+            paths.add(path + " warm", (into, count) -> env.http().measure(into, () -> warmUrl, Json.TYPE, Json.NONE, count))
+                    .add(path + " cold", (into, count) -> env.http().measure(into,
+                            () -> url.apply("cold-" + sessions.incrementAndGet()), Json.TYPE, Json.NONE, count));
+        }
+        Map<String, Latency> latencies = paths.run(warmup, iterations, 10);
         double[] extra = new double[2];
         int index = 0;
-        for (Map.Entry<String, Function<String, String>> path : Map.<String, Function<String, String>>of(
-                "direct", session -> env.direct(session, "noop"),
-                "gateway", session -> env.viaGateway(session, "noop")).entrySet().stream()
-                .sorted(Map.Entry.comparingByKey()).toList()) {
-            Latency warm = env.http().latency(path.getValue().apply("warm-noop"), Json.TYPE, Json.NONE, warmup, iterations);
-            Latency coldCalls = env.http().latency(() -> path.getValue().apply("cold-" + sessions.incrementAndGet()),
-                    Json.TYPE, Json.NONE, warmup, iterations);
-            table.add(path.getKey(), "warm", warm.count(), warm.p50(), warm.p99(), warm.p999());
-            table.add(path.getKey(), "cold", coldCalls.count(), coldCalls.p50(), coldCalls.p99(), coldCalls.p999());
-            results.headline("cold_allocation_p50_" + path.getKey(), "us", coldCalls.p50(), warm.p50());
+        for (String path : List.of("direct", "gateway")) {
+            Latency warm = latencies.get(path + " warm");
+            Latency coldCalls = latencies.get(path + " cold");
+            table.add(path, "warm", warm.count(), warm.p50(), warm.p99(), warm.p999());
+            table.add(path, "cold", coldCalls.count(), coldCalls.p50(), coldCalls.p99(), coldCalls.p999());
+            results.headline("cold_allocation_p50_" + path, "us", coldCalls.p50(), warm.p50());
             extra[index++] = coldCalls.p50() - warm.p50();
         }
         results.headline("cold_allocation_extra_p50_direct", "us", extra[0], null);

@@ -33,6 +33,11 @@ public final class Throughput implements Experiment {
     }
 
     @Override
+    public String id() {
+        return "throughput";
+    }
+
+    @Override
     public String title() {
         return "Throughput";
     }

@@ -8,6 +8,7 @@ import net.jpountz.lz4.LZ4SafeDecompressor;
 import java.nio.BufferUnderflowException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.zip.CRC32C;
@@ -37,28 +38,58 @@ public final class SnapshotCodec {
     private static final int LZ4 = 1;
     /** Below this, compression costs more than it saves. */
     private static final int COMPRESSION_THRESHOLD = 256;
+    /** Bodies above SAMPLES × SAMPLE_BYTES are compressed only if these samples shrink by WORTHWHILE_RATIO. */
+    private static final int SAMPLES = 4;
+    private static final int SAMPLE_BYTES = 16 * 1024;
+    private static final double WORTHWHILE_RATIO = 0.9;
 
     private final LZ4Compressor compressor = LZ4Factory.fastestInstance().fastCompressor();
     private final LZ4SafeDecompressor decompressor = LZ4Factory.fastestInstance().safeDecompressor();
 
     public byte[] encode(Map<String, EncodedValue> entries) {
-        byte[] body = body(entries);
+        int bodyLength = bodyLength(entries);
+        // The body is written behind room for the header, so an uncompressed snapshot needs no second copy.
+        byte[] plain = new byte[HEADER_BYTES + bodyLength];
+        writeBody(ByteBuffer.wrap(plain, HEADER_BYTES, bodyLength), entries);
         CRC32C crc = new CRC32C();
-        crc.update(body);
-        int compression = NO_COMPRESSION;
-        byte[] stored = body;
-        if (body.length >= COMPRESSION_THRESHOLD) {
-            byte[] compressed = compressor.compress(body);
-            if (compressed.length < body.length) {
-                compression = LZ4;
-                stored = compressed;
+        crc.update(plain, HEADER_BYTES, bodyLength);
+        int checksum = (int) crc.getValue();
+        if (bodyLength >= COMPRESSION_THRESHOLD && compressible(plain, HEADER_BYTES, bodyLength)) {
+            int maxLength = compressor.maxCompressedLength(bodyLength);
+            byte[] compressed = new byte[HEADER_BYTES + maxLength];
+            int storedLength = compressor.compress(plain, HEADER_BYTES, bodyLength, compressed, HEADER_BYTES, maxLength);
+            if (storedLength < bodyLength) {
+                writeHeader(compressed, LZ4, checksum, bodyLength, storedLength);
+                return Arrays.copyOf(compressed, HEADER_BYTES + storedLength);
             }
         }
-        return ByteBuffer.allocate(HEADER_BYTES + stored.length)
+        writeHeader(plain, NO_COMPRESSION, checksum, bodyLength, bodyLength);
+        return plain;
+    }
+
+    /**
+     * Compresses a few samples spread over the body and compresses the whole only if they shrink:
+     * state that is already compressed or random (images, encrypted data) would otherwise cost a
+     * full LZ4 pass for nothing on every swap-out.
+     */
+    private boolean compressible(byte[] data, int offset, int length) {
+        if (length <= SAMPLE_BYTES * SAMPLES) {
+            return true;
+        }
+        byte[] scratch = new byte[compressor.maxCompressedLength(SAMPLE_BYTES)];
+        long compressed = 0;
+        long stride = (long) (length - SAMPLE_BYTES) / (SAMPLES - 1);
+        for (int i = 0; i < SAMPLES; i++) {
+            int start = offset + (int) (i * stride);
+            compressed += compressor.compress(data, start, SAMPLE_BYTES, scratch, 0, scratch.length);
+        }
+        return compressed < SAMPLES * SAMPLE_BYTES * WORTHWHILE_RATIO;
+    }
+
+    private static void writeHeader(byte[] snapshot, int compression, int checksum, int bodyLength, int storedLength) {
+        ByteBuffer.wrap(snapshot, 0, HEADER_BYTES)
                 .putInt(MAGIC).put((byte) VERSION).put((byte) compression)
-                .putInt((int) crc.getValue()).putInt(body.length).putInt(stored.length)
-                .put(stored)
-                .array();
+                .putInt(checksum).putInt(bodyLength).putInt(storedLength);
     }
 
     public Map<String, EncodedValue> decode(byte[] snapshot) {
@@ -78,29 +109,31 @@ public final class SnapshotCodec {
             if (bodyLength < 0 || storedLength < 0 || storedLength != in.remaining()) {
                 throw new SnapshotCorruptException("length fields do not match the data");
             }
-            byte[] body = switch (compression) {
-                case NO_COMPRESSION -> storedBody(in, storedLength, bodyLength);
-                case LZ4 -> decompress(snapshot, HEADER_BYTES, storedLength, bodyLength);
-                default -> throw new SnapshotCorruptException("unknown compression " + compression);
-            };
-            CRC32C crc = new CRC32C();
-            crc.update(body);
-            if ((int) crc.getValue() != expectedCrc) {
-                throw new SnapshotCorruptException("checksum mismatch");
+            if (compression == NO_COMPRESSION) {
+                // Parsed in place: the values are copied out once, the body itself never.
+                if (storedLength != bodyLength) {
+                    throw new SnapshotCorruptException("uncompressed body has the wrong length");
+                }
+                requireChecksum(snapshot, HEADER_BYTES, bodyLength, expectedCrc);
+                return entries(ByteBuffer.wrap(snapshot, HEADER_BYTES, bodyLength).slice());
             }
+            if (compression != LZ4) {
+                throw new SnapshotCorruptException("unknown compression " + compression);
+            }
+            byte[] body = decompress(snapshot, HEADER_BYTES, storedLength, bodyLength);
+            requireChecksum(body, 0, bodyLength, expectedCrc);
             return entries(ByteBuffer.wrap(body));
         } catch (BufferUnderflowException | IllegalArgumentException e) {
             throw new SnapshotCorruptException("truncated or malformed data", e);
         }
     }
 
-    private static byte[] storedBody(ByteBuffer in, int storedLength, int bodyLength) {
-        if (storedLength != bodyLength) {
-            throw new SnapshotCorruptException("uncompressed body has the wrong length");
+    private static void requireChecksum(byte[] data, int offset, int length, int expected) {
+        CRC32C crc = new CRC32C();
+        crc.update(data, offset, length);
+        if ((int) crc.getValue() != expected) {
+            throw new SnapshotCorruptException("checksum mismatch");
         }
-        byte[] body = new byte[bodyLength];
-        in.get(body);
-        return body;
     }
 
     private byte[] decompress(byte[] snapshot, int offset, int storedLength, int bodyLength) {
@@ -116,32 +149,32 @@ public final class SnapshotCodec {
         }
     }
 
-    private static byte[] body(Map<String, EncodedValue> entries) {
-        int size = 4;
-        Map<String, byte[]> keys = new LinkedHashMap<>();
-        Map<String, byte[]> classNames = new LinkedHashMap<>();
+    private static int bodyLength(Map<String, EncodedValue> entries) {
+        long size = 4;
         for (Map.Entry<String, EncodedValue> entry : entries.entrySet()) {
-            byte[] key = utf8(entry.getKey());
-            keys.put(entry.getKey(), key);
             EncodedValue value = entry.getValue();
-            size += 2 + key.length + 1 + 4 + value.bytes().length;
+            size += 2 + utf8(entry.getKey()).length + 1 + 4 + value.bytes().length;
             if (value.kind() == EncodedValue.Kind.JSON) {
-                byte[] className = utf8(value.className());
-                classNames.put(entry.getKey(), className);
-                size += 2 + className.length;
+                size += 2 + utf8(value.className()).length;
             }
         }
-        ByteBuffer out = ByteBuffer.allocate(size).putInt(entries.size());
+        if (size > Integer.MAX_VALUE - HEADER_BYTES - 64) {
+            throw new IllegalArgumentException("state of " + size + " bytes does not fit in one snapshot");
+        }
+        return (int) size;
+    }
+
+    private static void writeBody(ByteBuffer out, Map<String, EncodedValue> entries) {
+        out.putInt(entries.size());
         entries.forEach((key, value) -> {
-            byte[] keyBytes = keys.get(key);
+            byte[] keyBytes = utf8(key);
             out.putShort((short) keyBytes.length).put(keyBytes).put((byte) value.kind().code());
             if (value.kind() == EncodedValue.Kind.JSON) {
-                byte[] className = classNames.get(key);
+                byte[] className = utf8(value.className());
                 out.putShort((short) className.length).put(className);
             }
             out.putInt(value.bytes().length).put(value.bytes());
         });
-        return out.array();
     }
 
     private static Map<String, EncodedValue> entries(ByteBuffer in) {

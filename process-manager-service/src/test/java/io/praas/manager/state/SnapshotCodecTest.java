@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Random;
@@ -51,6 +52,36 @@ class SnapshotCodecTest {
         byte[] snapshot = codec.encode(sampleState());
         assertThat(snapshot.length).isLessThan(4096 + 10_000);
         assertThat(snapshot[5]).as("compression flag").isEqualTo((byte) 1);
+    }
+
+    @Test
+    void incompressibleStateIsStoredAsIsAndRoundTrips() {
+        byte[] random = new byte[1 << 20];
+        new Random(2).nextBytes(random);
+        Map<String, EncodedValue> state = Map.of("blob", EncodedValue.raw(random));
+
+        byte[] snapshot = codec.encode(state);
+
+        assertThat(snapshot[5]).as("compression flag").isEqualTo((byte) 0);
+        assertThat(snapshot.length).isLessThan(random.length + 64);
+        assertThat(codec.decode(snapshot).get("blob").bytes()).isEqualTo(random);
+        byte[] damaged = snapshot.clone();
+        damaged[damaged.length / 2] ^= 0x01;
+        assertThatThrownBy(() -> codec.decode(damaged)).isInstanceOf(SnapshotCorruptException.class);
+    }
+
+    @Test
+    void largeStateThatCompressesOnlyInPlacesIsStillCompressed() {
+        byte[] mixed = new byte[1 << 20];
+        new Random(3).nextBytes(mixed);
+        Arrays.fill(mixed, 0, mixed.length / 2, (byte) 'x');
+        Map<String, EncodedValue> state = Map.of("mixed", EncodedValue.raw(mixed));
+
+        byte[] snapshot = codec.encode(state);
+
+        assertThat(snapshot[5]).as("compression flag").isEqualTo((byte) 1);
+        assertThat(snapshot.length).isLessThan(mixed.length * 3 / 4);
+        assertThat(codec.decode(snapshot).get("mixed").bytes()).isEqualTo(mixed);
     }
 
     @Test
