@@ -181,13 +181,22 @@ public class ProcessTable {
 
     /** Writes the process's state, with {@code overlay} applied on top, as a snapshot under its epoch. */
     int writeSnapshot(CloudProcess process, Map<String, Object> overlay) {
+        return writeSnapshot(process, overlay, false);
+    }
+
+    /** Writes the process's whole state and releases its lease in the same call: one round trip per swap-out. */
+    int writeFinalSnapshot(CloudProcess process) {
+        return writeSnapshot(process, Map.of(), true);
+    }
+
+    private int writeSnapshot(CloudProcess process, Map<String, Object> overlay, boolean release) {
         byte[] snapshot;
         try {
             snapshot = snapshots.encode(process.state().encode(process.app().codec(), overlay));
         } catch (StateEncodingException e) {
             throw ProcessStateProblem.unencodableState(process.key(), e);
         }
-        store.writeSnapshot(process.key().app(), process.key().session(), process.epoch(), snapshot);
+        store.writeSnapshot(process.key().app(), process.key().session(), process.epoch(), snapshot, release);
         process.persisted(clock.instant());
         return snapshot.length;
     }
@@ -202,7 +211,7 @@ public class ProcessTable {
     boolean surrenderLease(CloudProcess process) {
         process.moveTo(ProcessStatus.SWAPPING_OUT);
         try {
-            writeSnapshot(process, Map.of());
+            writeFinalSnapshot(process);
         } catch (StateServiceUnavailableException e) {
             process.moveTo(ProcessStatus.ACTIVE);
             log.warn("Process {} holds no lease and cannot save its state yet: {}", process.key(), e.getMessage());
@@ -212,7 +221,6 @@ public class ProcessTable {
             end(process, ProcessStatus.FAILED, new LeaseLostException(process.key()));
             return true;
         }
-        releaseQuietly(process);
         end(process, ProcessStatus.SWAPPED, null);
         return true;
     }

@@ -1,10 +1,10 @@
 package io.praas.manager.process;
 
+import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.Map;
 
-/** Writes the process's state as a snapshot, releases its lease and frees it from memory. */
+/** Writes the process's state as a snapshot, releasing its lease in the same call, and frees it from memory. */
 final class SwapTask implements ProcessTask {
 
     private final ProcessTable table;
@@ -28,15 +28,18 @@ final class SwapTask implements ProcessTask {
         process.moveTo(ProcessStatus.SWAPPING_OUT);
         int bytes;
         try {
-            bytes = table.writeSnapshot(process, Map.of());
+            bytes = table.writeFinalSnapshot(process);
         } catch (RuntimeException e) {
             if (!table.fencedOff(process, e)) {
                 process.moveTo(ProcessStatus.ACTIVE);
+                // The write may have been applied, and with it the release, before the answer got lost:
+                // without knowing it still holds the lease, the process must not serve. Its next
+                // invocation saves its state again (or learns it was fenced) before anything runs.
+                process.leaseHeldUntil(Instant.MIN);
             }
             result.completeExceptionally(e);
             return;
         }
-        table.releaseQuietly(process);
         table.end(process, ProcessStatus.SWAPPED, null);
         table.swapOuts().record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
         result.complete(new ProcessView(process.key().app(), process.key().session(), ProcessStatus.SWAPPED, null,

@@ -58,9 +58,10 @@ public class StateServiceClient {
         return new Activation(epoch, expires, snapshot);
     }
 
-    public void writeSnapshot(String app, String session, long epoch, byte[] snapshot) {
+    /** Writes a snapshot under {@code epoch}; with {@code release} (a swap-out) the lease is freed in the same call. */
+    public void writeSnapshot(String app, String session, long epoch, byte[] snapshot, boolean release) {
         call("write the snapshot of " + app + "/" + session, app, session, () -> http.put()
-                .uri("/v1/sessions/{app}/{session}/snapshot?epoch={epoch}", app, session, epoch)
+                .uri("/v1/sessions/{app}/{session}/snapshot?epoch={epoch}&release={release}", app, session, epoch, release)
                 .contentType(MediaType.APPLICATION_OCTET_STREAM)
                 .body(snapshot)
                 .retrieve()

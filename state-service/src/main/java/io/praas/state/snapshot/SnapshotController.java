@@ -26,13 +26,16 @@ class SnapshotController {
         this.maxSnapshotSize = properties.maxSnapshotSize();
     }
 
-    /** Reads the raw body itself: the size limit is checked before a byte of it is buffered. */
+    /**
+     * Reads the raw body itself: the size limit is checked before a byte of it is buffered. With
+     * {@code release=true} (a swap-out) the lease is released in the same step as the write.
+     */
     @PutMapping("/v1/sessions/{app}/{session}/snapshot")
     ResponseEntity<Void> write(
             @PathVariable String app, @PathVariable String session, @RequestParam long epoch,
-            HttpServletRequest request) throws IOException {
+            @RequestParam(defaultValue = "false") boolean release, HttpServletRequest request) throws IOException {
         SessionId id = new SessionId(app, session);
-        snapshots.write(id, epoch, BoundedBody.read(request, maxSnapshotSize, "Snapshot"));
+        snapshots.write(id, epoch, BoundedBody.read(request, maxSnapshotSize, "Snapshot"), release);
         return ResponseEntity.noContent().build();
     }
 

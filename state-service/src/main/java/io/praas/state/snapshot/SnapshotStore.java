@@ -35,10 +35,12 @@ public class SnapshotStore {
         this.clock = clock;
     }
 
-    public void write(SessionId id, long epoch, byte[] data) {
+    /** Writes the snapshot under {@code epoch}; with {@code release}, also frees the lease in the same atomic step. */
+    public void write(SessionId id, long epoch, byte[] data, boolean release) {
         SessionKeys sessionKeys = keysOf(id);
-        List<Object> reply = Replies.array(scripts.run(WRITE, List.of(sessionKeys.epoch(), sessionKeys.snapshot()),
-                arg(epoch), data, arg(data.length), arg(clock.instant().toString())));
+        List<Object> reply = Replies.array(scripts.run(WRITE,
+                List.of(sessionKeys.epoch(), sessionKeys.snapshot(), sessionKeys.lease()),
+                arg(epoch), data, arg(data.length), arg(clock.instant().toString()), arg(release ? 1 : 0)));
         if (Replies.number(reply.get(0)) == 0) {
             throw new StaleEpochException(id, epoch, Replies.number(reply.get(1)));
         }

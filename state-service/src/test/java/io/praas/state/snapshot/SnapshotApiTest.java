@@ -56,6 +56,39 @@ class SnapshotApiTest extends StateServiceTest {
     }
 
     @Test
+    void swapOutWriteReleasesTheLeaseSoAnotherManagerActivatesAtOnce() {
+        long epoch = activate(app, "swapped", "manager-1");
+
+        http.put().uri("/v1/sessions/{app}/{session}/snapshot?epoch={epoch}&release=true", app, "swapped", epoch)
+                .contentType(MediaType.APPLICATION_OCTET_STREAM)
+                .body(bytes("saved on swap-out"))
+                .exchange()
+                .expectStatus().isNoContent();
+
+        byte[] body = activation(app, "swapped", "manager-2", "PT30S")
+                .expectStatus().isOk()
+                .expectHeader().valueEquals("Praas-Epoch", Long.toString(epoch + 1))
+                .expectBody(byte[].class).returnResult().getResponseBody();
+        assertThat(body).isEqualTo(bytes("saved on swap-out"));
+    }
+
+    @Test
+    void staleSwapOutWriteNeitherStoresNorReleasesTheCurrentLease() {
+        long first = activate(app, "late-swap", "manager-1");
+        release(app, "late-swap", first).expectStatus().isNoContent();
+        long second = activate(app, "late-swap", "manager-2");
+
+        expectProblem(http.put().uri("/v1/sessions/{app}/{session}/snapshot?epoch={epoch}&release=true", app,
+                        "late-swap", first)
+                .contentType(MediaType.APPLICATION_OCTET_STREAM)
+                .body(bytes("late"))
+                .exchange(), 409, "stale-epoch", "/v1/sessions/" + app + "/late-swap/snapshot");
+
+        activation(app, "late-swap", "manager-3", "PT30S").expectStatus().isEqualTo(409);
+        assertThat(second).isEqualTo(first + 1);
+    }
+
+    @Test
     void snapshotWriteBeforeAnyActivationIsStale() {
         expectProblem(putSnapshot(app, "never-activated", 1, bytes("x")), 409, "stale-epoch",
                 "/v1/sessions/" + app + "/never-activated/snapshot")
