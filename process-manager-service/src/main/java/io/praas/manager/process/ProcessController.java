@@ -8,8 +8,9 @@ import io.praas.manager.problem.Names;
 import io.praas.manager.web.RequestBodies;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -17,8 +18,11 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.reactive.HandlerMapping;
+import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 import java.util.List;
+import java.util.Map;
 
 /** The process API: invoke a function, inspect, list, swap out and delete processes. */
 @RestController
@@ -45,15 +49,20 @@ public class ProcessController {
         this.properties = properties;
     }
 
+    /**
+     * The hot path. It takes the whole exchange and writes the answer itself: resolving four
+     * arguments and negotiating a {@code ResponseEntity} cost more CPU per call than the rest of it.
+     */
     @PostMapping("/{session}/invoke/{function}")
-    public Mono<ResponseEntity<byte[]>> invoke(@PathVariable String app, @PathVariable String session,
-                                               @PathVariable String function, ServerHttpRequest request) {
-        Names.requireApp(app);
-        Names.requireSession(session);
-        return RequestBodies.read(request, properties.maxPayloadSize(), "invocation body")
+    public Mono<Void> invoke(ServerWebExchange exchange) {
+        Map<String, String> variables = exchange.getRequiredAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE);
+        String app = Names.requireApp(variables.get("app"));
+        String session = Names.requireSession(variables.get("session"));
+        String function = variables.get("function");
+        return RequestBodies.read(exchange.getRequest(), properties.maxPayloadSize(), "invocation body")
                 .flatMap(body -> Mono.fromFuture(() -> apps.resolve(app)
                         .thenCompose(deployed -> table.invoke(deployed, session, function, body))))
-                .map(ProcessController::response);
+                .flatMap(result -> write(exchange.getResponse(), result));
     }
 
     @GetMapping
@@ -91,15 +100,17 @@ public class ProcessController {
         return new ProcessKey(Names.requireApp(app), Names.requireSession(session));
     }
 
-    private static ResponseEntity<byte[]> response(InvocationResult result) {
-        HttpHeaders headers = new HttpHeaders();
+    private static Mono<Void> write(ServerHttpResponse response, InvocationResult result) {
+        HttpHeaders headers = response.getHeaders();
         headers.set(ACTIVATION_HEADER, result.activation().header());
         headers.set(INVOCATION_ID_HEADER, result.invocationId());
         if (result.body().length == 0 && !result.raw()) {
-            return ResponseEntity.noContent().headers(headers).build();
+            response.setStatusCode(HttpStatus.NO_CONTENT);
+            return response.setComplete();
         }
         headers.setContentType(result.raw() ? MediaType.APPLICATION_OCTET_STREAM : MediaType.APPLICATION_JSON);
-        return ResponseEntity.ok().headers(headers).body(result.body());
+        headers.setContentLength(result.body().length);
+        return response.writeWith(Mono.just(response.bufferFactory().wrap(result.body())));
     }
 
     /** A page of processes; {@code next} is the cursor for the following page, null on the last. */
