@@ -2,8 +2,6 @@ package io.praas.manager.process;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.praas.manager.ManagerProperties;
-import io.praas.manager.app.DefinedApps;
-import io.praas.manager.app.DeployedApp;
 import io.praas.manager.app.FunctionNotFoundException;
 import io.praas.sdk.AppDefinition;
 import io.praas.sdk.ProcessApplication;
@@ -232,20 +230,7 @@ class NestedCallTest {
     }
 
     private void start(ProcessApplication application) {
-        DeployedApp app = DefinedApps.of("nested", application);
-        process = new CloudProcess(new ProcessKey("nested", "s"), app, Runnable::run, 8, table.clock().instant(),
-                new ProcessTask() {
-                    @Override
-                    public void run(CloudProcess p) {
-                    }
-
-                    @Override
-                    public void notRun(CloudProcess p, Throwable reason) {
-                    }
-                });
-        process.mailbox().close();
-        process.leaseHeldUntil(table.clock().instant().plus(Duration.ofDays(7)));
-        process.moveTo(ProcessStatus.ACTIVE);
+        process = ActiveProcesses.of(table, "nested", application);
     }
 
     /** Runs one invocation to its end on this thread, as the process's worker would. */
