@@ -1,16 +1,19 @@
 package io.praas.manager.store;
 
 import io.praas.manager.ManagerProperties;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelOption;
+import io.netty.handler.codec.http.HttpHeaderNames;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.HttpStatusCode;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 import org.springframework.http.client.ReactorClientHttpRequestFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
 import org.springframework.web.client.RestClientResponseException;
+import reactor.core.publisher.Mono;
 import reactor.netty.http.client.HttpClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
@@ -31,11 +34,17 @@ public class StateServiceClient {
     private static final String PROBLEM_TYPE_BASE = "https://praas.io/problems/";
 
     private final RestClient http;
+    private final HttpClient netty;
+    private final Duration timeout;
     private final ObjectMapper json;
 
     public StateServiceClient(RestClient.Builder builder, ManagerProperties properties, ObjectMapper json) {
         // Reactor Netty, already the manager's server: a loopback call costs far less than with the JDK client.
-        ReactorClientHttpRequestFactory requestFactory = new ReactorClientHttpRequestFactory(HttpClient.create());
+        this.netty = HttpClient.create().baseUrl(properties.stateServiceUrl().toString())
+                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, Math.toIntExact(properties.stateServiceTimeout().toMillis()))
+                .responseTimeout(properties.stateServiceTimeout());
+        this.timeout = properties.stateServiceTimeout();
+        ReactorClientHttpRequestFactory requestFactory = new ReactorClientHttpRequestFactory(netty);
         requestFactory.setConnectTimeout(properties.stateServiceTimeout());
         requestFactory.setReadTimeout(properties.stateServiceTimeout());
         this.http = builder.clone()
@@ -45,27 +54,53 @@ public class StateServiceClient {
         this.json = json;
     }
 
+    /**
+     * Takes the lease and fetches the snapshot. Like {@link #writeSnapshot} it is on the path of every
+     * cold start, resume and swap-out, so it talks Reactor Netty directly: RestClient's adapters cost
+     * ~0.2 ms more per call here.
+     */
     public Activation activate(String app, String session, String owner, Duration ttl) {
-        ResponseEntity<byte[]> response = call("activate " + app + "/" + session, app, session, () -> http.post()
-                .uri("/v1/sessions/{app}/{session}/activation", app, session)
-                .contentType(MediaType.APPLICATION_JSON)
-                .body(Map.of("owner", owner, "ttl", ttl.toString()))
-                .retrieve()
-                .toEntity(byte[].class));
-        long epoch = Long.parseLong(response.getHeaders().getFirst(EPOCH_HEADER));
-        Instant expires = Instant.parse(response.getHeaders().getFirst(LEASE_EXPIRES_HEADER));
-        byte[] snapshot = response.getStatusCode().value() == 200 ? response.getBody() : null;
-        return new Activation(epoch, expires, snapshot);
+        byte[] request = json.writeValueAsBytes(Map.of("owner", owner, "ttl", ttl.toString()));
+        Answer answer = exchange(HttpMethod.POST, "/v1/sessions/" + app + "/" + session + "/activation",
+                MediaType.APPLICATION_JSON_VALUE, request, "activate " + app + "/" + session, app, session);
+        long epoch = Long.parseLong(answer.headers().get(EPOCH_HEADER));
+        Instant expires = Instant.parse(answer.headers().get(LEASE_EXPIRES_HEADER));
+        return new Activation(epoch, expires, answer.status() == 200 ? answer.body() : null);
     }
 
     /** Writes a snapshot under {@code epoch}; with {@code release} (a swap-out) the lease is freed in the same call. */
     public void writeSnapshot(String app, String session, long epoch, byte[] snapshot, boolean release) {
-        call("write the snapshot of " + app + "/" + session, app, session, () -> http.put()
-                .uri("/v1/sessions/{app}/{session}/snapshot?epoch={epoch}&release={release}", app, session, epoch, release)
-                .contentType(MediaType.APPLICATION_OCTET_STREAM)
-                .body(snapshot)
-                .retrieve()
-                .toBodilessEntity());
+        exchange(HttpMethod.PUT, "/v1/sessions/" + app + "/" + session + "/snapshot?epoch=" + epoch + "&release=" + release,
+                MediaType.APPLICATION_OCTET_STREAM_VALUE, snapshot, "write the snapshot of " + app + "/" + session,
+                app, session);
+    }
+
+    /** One call on the hot path; names were validated, so the path needs no encoding. */
+    private Answer exchange(HttpMethod method, String path, String contentType, byte[] body, String operation,
+                            String app, String session) {
+        Answer answer;
+        try {
+            answer = netty.headers(headers -> headers.set(HttpHeaderNames.CONTENT_TYPE, contentType))
+                    .request(io.netty.handler.codec.http.HttpMethod.valueOf(method.name()))
+                    .uri(path)
+                    // A fresh wrapper per attempt: Netty releases it once written; the bytes are not copied.
+                    .send(Mono.fromSupplier(() -> Unpooled.wrappedBuffer(body)))
+                    .responseSingle((response, content) -> content.asByteArray().defaultIfEmpty(new byte[0])
+                            .map(bytes -> new Answer(response.status().code(), response.responseHeaders(), bytes)))
+                    .block(timeout.multipliedBy(2));
+        } catch (RuntimeException e) {
+            throw new StateServiceUnavailableException(operation, e);
+        }
+        if (answer == null) {
+            throw new StateServiceUnavailableException(operation, new IllegalStateException("no answer"));
+        }
+        if (answer.status() >= 400) {
+            throw translate(operation, app, session, answer.status(), answer.body());
+        }
+        return answer;
+    }
+
+    private record Answer(int status, io.netty.handler.codec.http.HttpHeaders headers, byte[] body) {
     }
 
     public void releaseLease(String app, String session, long epoch) {
@@ -164,25 +199,25 @@ public class StateServiceClient {
         try {
             return request.get();
         } catch (RestClientResponseException e) {
-            throw translate(operation, app, session, e);
+            throw translate(operation, app, session, e.getStatusCode().value(), e.getResponseBodyAsByteArray());
         } catch (RestClientException e) {
             throw new StateServiceUnavailableException(operation, e);
         }
     }
 
-    private RuntimeException translate(String operation, String app, String session, RestClientResponseException e) {
-        HttpStatusCode status = e.getStatusCode();
-        String type = problemType(e.getResponseBodyAsByteArray());
-        if (status.value() == HttpStatus.NOT_FOUND.value()) {
+    private RuntimeException translate(String operation, String app, String session, int status, byte[] body) {
+        String type = problemType(body);
+        if (status == HttpStatus.NOT_FOUND.value()) {
             return new NotFound();
         }
-        if (status.value() == HttpStatus.CONFLICT.value() && "lease-held".equals(type)) {
-            return new LeaseHeldException(app, session, ownerOf(e.getResponseBodyAsByteArray()));
+        if (status == HttpStatus.CONFLICT.value() && "lease-held".equals(type)) {
+            return new LeaseHeldException(app, session, ownerOf(body));
         }
-        if (status.value() == HttpStatus.CONFLICT.value() && "stale-epoch".equals(type)) {
-            return new StaleEpochException(app, session, epochOf(e.getResponseBodyAsByteArray()));
+        if (status == HttpStatus.CONFLICT.value() && "stale-epoch".equals(type)) {
+            return new StaleEpochException(app, session, epochOf(body));
         }
-        return new StateServiceUnavailableException(operation, e);
+        return new StateServiceUnavailableException(operation,
+                new IllegalStateException("the state service answered " + status + " " + type));
     }
 
     private String problemType(byte[] body) {
