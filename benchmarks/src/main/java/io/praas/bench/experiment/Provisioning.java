@@ -96,18 +96,20 @@ public final class Provisioning implements Experiment {
         List<Integer> sizes = mode.pick(List.of(Sizes.KIB, 100 * Sizes.KIB, Sizes.MIB, 10 * Sizes.MIB, 100 * Sizes.MIB),
                 List.of(Sizes.KIB, Sizes.MIB));
         for (int size : sizes) {
-            int iterations = size >= 100 * Sizes.MIB ? 5 : size >= 10 * Sizes.MIB ? mode.pick(15, 5) : mode.pick(50, 10);
+            int iterations = size >= 100 * Sizes.MIB ? 5 : size >= 10 * Sizes.MIB ? mode.pick(15, 5) : mode.pick(100, 10);
+            // Unmeasured rounds first: the swap and resume paths are cold until here (JIT).
+            int warmup = size > Sizes.MIB ? 2 : mode.pick(30, 2);
             String session = "swap-" + Sizes.label(size);
             env.http().post(env.direct(session, "fill"), Json.TYPE, Json.body(Map.of("bytes", size)));
             Histogram swapOut = Latency.newHistogram();
             Histogram resume = Latency.newHistogram();
-            for (int i = 0; i < iterations + 2; i++) {
+            for (int i = 0; i < iterations + warmup; i++) {
                 long start = System.nanoTime();
                 env.http().post(env.swapDirect(session), Json.TYPE, Json.NONE);
                 long swapped = System.nanoTime();
                 env.http().post(env.direct(session, "noop"), Json.TYPE, Json.NONE);
                 long resumed = System.nanoTime();
-                if (i >= 2) {
+                if (i >= warmup) {
                     swapOut.recordValue(swapped - start);
                     resume.recordValue(resumed - swapped);
                 }
