@@ -23,8 +23,4 @@ final class Checks {
         return new TargetCheck(figure, target, String.format(Locale.ROOT, "%.0f %s vs %.0f %s = %.0f%%", value, unit,
                 floor, unit, 100 * value / floor), value >= factor * floor, limit);
     }
-
-    static TargetCheck absolute(String figure, String target, String measured, boolean met, String limit) {
-        return new TargetCheck(figure, target, measured, met, limit);
-    }
 }

@@ -2,7 +2,6 @@ package io.praas.bench.experiment;
 
 import tools.jackson.databind.json.JsonMapper;
 
-import java.nio.charset.StandardCharsets;
 
 /** Request bodies and answers of the benchmark app's JSON functions. */
 final class Json {
@@ -18,10 +17,6 @@ final class Json {
 
     static byte[] body(Object value) {
         return MAPPER.writeValueAsBytes(value);
-    }
-
-    static byte[] text(String json) {
-        return json.getBytes(StandardCharsets.UTF_8);
     }
 
     static <T> T read(byte[] json, Class<T> type) {

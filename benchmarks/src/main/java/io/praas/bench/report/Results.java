@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 
 /** Everything one run measured, written out as CSV files (one per table, plus {@code summary.csv}). */
 public final class Results {
@@ -46,10 +45,6 @@ public final class Results {
 
     public List<SummaryRow> summary() {
         return List.copyOf(summary);
-    }
-
-    public Optional<SummaryRow> headline(String name) {
-        return summary.stream().filter(row -> row.name().equals(name)).findFirst();
     }
 
     public List<TargetCheck> targets() {

@@ -30,10 +30,6 @@ public final class Table {
         return this;
     }
 
-    public List<List<Object>> rows() {
-        return rows;
-    }
-
     public String toCsv() {
         StringBuilder csv = new StringBuilder(String.join(",", columns)).append('\n');
         for (List<Object> row : rows) {

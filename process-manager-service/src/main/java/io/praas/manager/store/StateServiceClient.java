@@ -4,9 +4,10 @@ import io.praas.manager.ManagerProperties;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelOption;
 import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.handler.codec.http.HttpMethod;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.ReactorClientHttpRequestFactory;
 import org.springframework.stereotype.Component;
@@ -81,7 +82,7 @@ public class StateServiceClient {
         Answer answer;
         try {
             answer = netty.headers(headers -> headers.set(HttpHeaderNames.CONTENT_TYPE, contentType))
-                    .request(io.netty.handler.codec.http.HttpMethod.valueOf(method.name()))
+                    .request(method)
                     .uri(path)
                     // A fresh wrapper per attempt: Netty releases it once written; the bytes are not copied.
                     .send(Mono.fromSupplier(() -> Unpooled.wrappedBuffer(body)))
@@ -100,7 +101,7 @@ public class StateServiceClient {
         return answer;
     }
 
-    private record Answer(int status, io.netty.handler.codec.http.HttpHeaders headers, byte[] body) {
+    private record Answer(int status, HttpHeaders headers, byte[] body) {
     }
 
     public void releaseLease(String app, String session, long epoch) {

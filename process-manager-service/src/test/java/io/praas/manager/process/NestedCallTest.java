@@ -1,21 +1,18 @@
 package io.praas.manager.process;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.praas.manager.ManagerProperties;
 import io.praas.manager.app.FunctionNotFoundException;
 import io.praas.sdk.AppDefinition;
 import io.praas.sdk.ProcessApplication;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpStatus;
-import org.springframework.util.unit.DataSize;
 
 import java.io.IOException;
 import java.lang.reflect.UndeclaredThrowableException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -31,7 +28,8 @@ class NestedCallTest {
 
     private final FunctionRuntime runtime = new FunctionRuntime(new SimpleMeterRegistry());
     // No state service and no app registry: an invocation of an active EPHEMERAL process must touch neither.
-    private final ProcessTable table = new ProcessTable(null, null, runtime, properties(), Clock.systemUTC(),
+    private final ProcessTable table = new ProcessTable(null, null, runtime,
+            ActiveProcesses.properties(URI.create("http://localhost:1")), Clock.systemUTC(),
             new SimpleMeterRegistry());
     private CloudProcess process;
 
@@ -243,12 +241,5 @@ class NestedCallTest {
 
     private Object committed(String key) {
         return process.state().read(key, Long.class, process.app().codec());
-    }
-
-    private static ManagerProperties properties() {
-        return new ManagerProperties("test", URI.create("http://localhost:1"), Duration.ofSeconds(1),
-                Duration.ofSeconds(30), Duration.ofSeconds(10), 1000, Duration.ofMillis(250), Duration.ofSeconds(1),
-                DataSize.ofMegabytes(16), DataSize.ofMegabytes(64), Duration.ofSeconds(10), 8, Duration.ofMinutes(5),
-                Duration.ofSeconds(30), Duration.ofSeconds(30), Duration.ofSeconds(60), 0.8, 0.1);
     }
 }

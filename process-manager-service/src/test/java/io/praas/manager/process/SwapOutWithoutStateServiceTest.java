@@ -7,7 +7,6 @@ import io.praas.manager.store.StateServiceUnavailableException;
 import io.praas.sdk.ProcessApplication;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.util.unit.DataSize;
 import org.springframework.web.client.RestClient;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -17,7 +16,6 @@ import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -32,7 +30,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class SwapOutWithoutStateServiceTest {
 
     private final FunctionRuntime runtime = new FunctionRuntime(new SimpleMeterRegistry());
-    private final ManagerProperties properties = properties(closedPort());
+    private final ManagerProperties properties = ActiveProcesses.properties(closedPort());
     private final ProcessTable table = new ProcessTable(
             new StateServiceClient(RestClient.builder(), properties, JsonMapper.builder().build()), null, runtime,
             properties, Clock.systemUTC(), new SimpleMeterRegistry());
@@ -88,12 +86,5 @@ class SwapOutWithoutStateServiceTest {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    private static ManagerProperties properties(URI stateService) {
-        return new ManagerProperties("test", stateService, Duration.ofSeconds(1),
-                Duration.ofSeconds(30), Duration.ofSeconds(10), 1000, Duration.ofMillis(250), Duration.ofSeconds(1),
-                DataSize.ofMegabytes(16), DataSize.ofMegabytes(64), Duration.ofSeconds(10), 8, Duration.ofMinutes(5),
-                Duration.ofSeconds(30), Duration.ofSeconds(30), Duration.ofSeconds(60), 0.8, 0.1);
     }
 }
