@@ -60,7 +60,7 @@ public record BenchSuite(Path home, Path out, boolean quick, Path docs, Set<Stri
             log("starting the stack and its floors (logs in " + out.resolve("stack/logs") + ")");
             try (BenchEnvironment env = BenchEnvironment.start(home, out.resolve("stack"), List.of())) {
                 log("warming up every path");
-                env.warmUp(Duration.ofMillis(mode.pick(20_000, 1_500)));
+                env.warmUp(mode.warmUpPerPath());
                 for (Experiment experiment : experiments) {
                     log(experiment.title());
                     experiment.run(env, results);

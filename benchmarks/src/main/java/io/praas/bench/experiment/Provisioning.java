@@ -9,6 +9,7 @@ import io.praas.bench.report.Table;
 import io.praas.bench.report.TargetCheck;
 import org.HdrHistogram.Histogram;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -49,7 +50,8 @@ public final class Provisioning implements Experiment {
         results.section(new Section(title(), """
                 Cold: every request names a new session, so the manager allocates a process (lease and empty \
                 snapshot fetched from the state service in one call) before running `noop`; warm: the same \
-                function on a live process, measured in the same run. Swap-out: `POST …/swap` on the manager \
+                function on a live process, measured in the same run; cold starts first run as long as every path's \
+                warm-up. Swap-out: `POST …/swap` on the manager \
                 of a process holding N random bytes (incompressible, the worst case for the snapshot); resume: the \
                 next `noop` call, which loads the snapshot and runs. Floors: Redis SET and GET of the same \
                 number of bytes, and the snapshot decoder's time from the JMH run.""",
@@ -66,9 +68,13 @@ public final class Provisioning implements Experiment {
             Function<String, String> url = path.equals("direct") ? session -> env.direct(session, "noop")
                     : session -> env.viaGateway(session, "noop");
             String warmUrl = url.apply("warm-noop");
+            Interleaved.Probe coldStarts = (into, count) -> env.http().measure(into,
+                    () -> url.apply("cold-" + sessions.incrementAndGet()), Json.TYPE, Json.NONE, count);
+            // the suite's warm-up covers warm calls only; activation (the state service's endpoint and script,
+            // the manager's client) gets as long to be compiled before cold starts are measured
+            runFor(mode.warmUpPerPath(), coldStarts);
             paths.add(path + " warm", (into, count) -> env.http().measure(into, () -> warmUrl, Json.TYPE, Json.NONE, count))
-                    .add(path + " cold", (into, count) -> env.http().measure(into,
-                            () -> url.apply("cold-" + sessions.incrementAndGet()), Json.TYPE, Json.NONE, count));
+                    .add(path + " cold", coldStarts);
         }
         Map<String, Latency> latencies = paths.run(warmup, iterations, 10);
         double[] extra = new double[2];
@@ -87,6 +93,13 @@ public final class Provisioning implements Experiment {
                 extra[0] < 1_000, "the activation round trip to the state service (Spring MVC + Lua script) and "
                 + "the hand-offs between the manager's event loop and the process worker"));
         return table;
+    }
+
+    private static void runFor(Duration duration, Interleaved.Probe probe) {
+        long deadline = System.nanoTime() + duration.toNanos();
+        while (System.nanoTime() < deadline) {
+            probe.run(null, 100);
+        }
     }
 
     private Table swapAndResume(BenchEnvironment env, Results results, Charts.LineChart chart) {
