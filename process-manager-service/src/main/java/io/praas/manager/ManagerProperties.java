@@ -20,6 +20,7 @@ import java.time.Duration;
  * @param id                       name of this manager; a random suffix per start makes its lease owner id
  * @param stateServiceUrl          base URL of the state service
  * @param stateServiceTimeout      how long one call to the state service may take
+ * @param stateServiceConnections  connections kept to the state service; more concurrent calls wait for one
  * @param leaseTtl                 how long a session lease lives without renewal
  * @param leaseRenewInterval       how often the leases of live processes are renewed
  * @param leaseRenewBatchSize      leases renewed per call to the state service
@@ -42,6 +43,7 @@ public record ManagerProperties(
         @DefaultValue("manager") @NotBlank String id,
         @DefaultValue("http://localhost:8082") @NotNull URI stateServiceUrl,
         @DefaultValue("10s") @NotNull Duration stateServiceTimeout,
+        @DefaultValue("64") @Min(1) int stateServiceConnections,
         @DefaultValue("30s") @NotNull Duration leaseTtl,
         @DefaultValue("10s") @NotNull Duration leaseRenewInterval,
         @DefaultValue("1000") @Min(1) @Max(10_000) int leaseRenewBatchSize,
