@@ -9,11 +9,17 @@ import java.util.concurrent.ThreadLocalRandom;
 /** Raw Redis transfers, the floor of every state transfer (Jedis, one connection). */
 public final class RedisDriver implements AutoCloseable {
 
+    /**
+     * Jedis's default of 2 s is shorter than Redis's own stalls with 100 MiB values: finishing an AOF rewrite
+     * it flushed ~500 MB of diff in its main thread for 2 s, and a floor SET timed out. A stall is measured, not fatal.
+     */
+    private static final int TIMEOUT_MILLIS = 60_000;
+
     private final Jedis jedis;
     private final String address;
 
     public RedisDriver(String host, int port) {
-        this.jedis = new Jedis(host, port);
+        this.jedis = new Jedis(host, port, TIMEOUT_MILLIS);
         this.address = host + ":" + port;
     }
 
