@@ -4,6 +4,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.codec.DecodingException;
 import org.springframework.core.io.buffer.DataBufferLimitException;
+import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -26,7 +27,7 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
     private static final Logger log = LoggerFactory.getLogger(ProblemHandling.class);
 
     @ExceptionHandler(PraasException.class)
-    public ResponseEntity<ProblemDetail> praas(PraasException e, ServerWebExchange exchange) {
+    public Mono<ResponseEntity<ProblemDetail>> praas(PraasException e, ServerWebExchange exchange) {
         ProblemDetail problem = Problems.of(e.status(), e.type(), e.title(), e.getMessage(), path(exchange));
         e.properties().forEach(problem::setProperty);
         HttpHeaders headers = new HttpHeaders();
@@ -34,7 +35,9 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
         if (e.status().is5xxServerError()) {
             log.warn("{} {}: {}", e.status().value(), e.type(), e.getMessage(), e.getCause());
         }
-        return ResponseEntity.status(e.status()).headers(headers).body(problem);
+        ResponseEntity<ProblemDetail> answer = ResponseEntity.status(e.status()).headers(headers).body(problem);
+        // a body refused for its size is not read just to be dropped
+        return e.status() == HttpStatus.CONTENT_TOO_LARGE ? Mono.just(answer) : discardBody(exchange).thenReturn(answer);
     }
 
     @ExceptionHandler(DataBufferLimitException.class)
@@ -44,11 +47,11 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler(Exception.class)
-    public ResponseEntity<ProblemDetail> unexpected(Exception e, ServerWebExchange exchange) {
+    public Mono<ResponseEntity<ProblemDetail>> unexpected(Exception e, ServerWebExchange exchange) {
         log.error("Unexpected error on {}", path(exchange), e);
-        return ResponseEntity.internalServerError().body(Problems.of(HttpStatus.INTERNAL_SERVER_ERROR,
-                "internal-error", "Internal error", "The manager failed unexpectedly: " + e.getClass().getSimpleName(),
-                path(exchange)));
+        return discardBody(exchange).thenReturn(ResponseEntity.internalServerError().body(Problems.of(
+                HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Internal error",
+                "The manager failed unexpectedly: " + e.getClass().getSimpleName(), path(exchange))));
     }
 
     /** Gives Spring's own errors (404, 405, 415, bad input) the shared type URIs. */
@@ -60,7 +63,20 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
                 : ProblemDetail.forStatus(status);
         problem.setType(URI.create(Problems.TYPE_BASE + slugFor(ex, status)));
         problem.setInstance(URI.create(path(exchange)));
-        return super.handleExceptionInternal(ex, problem, headers, status, exchange);
+        return discardBody(exchange).then(super.handleExceptionInternal(ex, problem, headers, status, exchange));
+    }
+
+    /**
+     * Reads what is left of the request body before the problem is written. Answering first (a 404 for an
+     * unknown path, an invalid name) left about one request in two hundred on the same keep-alive
+     * connection without any answer under concurrent load (Reactor Netty 1.3.6).
+     */
+    private static Mono<Void> discardBody(ServerWebExchange exchange) {
+        return exchange.getRequest().getBody()
+                .doOnNext(DataBufferUtils::release)
+                // already read by the handler, or the client went away: nothing left
+                .onErrorComplete()
+                .then();
     }
 
     private static String slugFor(Exception ex, HttpStatusCode status) {
