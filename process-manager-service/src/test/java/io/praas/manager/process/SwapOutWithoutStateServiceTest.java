@@ -31,15 +31,17 @@ class SwapOutWithoutStateServiceTest {
 
     private final FunctionRuntime runtime = new FunctionRuntime(new SimpleMeterRegistry());
     private final ManagerProperties properties = ActiveProcesses.properties(closedPort());
-    private final ProcessTable table = new ProcessTable(
-            new StateServiceClient(RestClient.builder(), properties, JsonMapper.builder().build()), null, runtime,
-            properties, Clock.systemUTC(), new SimpleMeterRegistry());
+    private final StateServiceClient stateService =
+            new StateServiceClient(RestClient.builder(), properties, JsonMapper.builder().build());
+    private final ProcessTable table = new ProcessTable(stateService, null, runtime, properties, Clock.systemUTC(),
+            new SimpleMeterRegistry());
     private final AtomicInteger runs = new AtomicInteger();
     private CloudProcess process;
 
     @AfterEach
-    void stopRuntime() {
+    void stop() throws IOException {
         runtime.shutdown();
+        stateService.close();
     }
 
     @Test
