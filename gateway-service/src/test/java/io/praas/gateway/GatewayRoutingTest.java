@@ -3,11 +3,14 @@ package io.praas.gateway;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.praas.gateway.routing.RendezvousHashing;
+import java.io.IOException;
+import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
@@ -25,6 +28,8 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /** The gateway in front of three real (fake) managers, listed through {@code praas.gateway.managers}. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -196,6 +201,22 @@ class GatewayRoutingTest {
         assertGatewayStillWorks();
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"GET /v1/apps/%zz", "POST /v1/apps/shop/processes/s1/invoke/add%", "GET /v1/apps?q=%G1"})
+    void malformedPercentEscapeAnswersMalformedUriProblem(String requestLine) throws IOException {
+        String response = rawExchange(requestLine + " HTTP/1.1\r\nHost: localhost\r\nContent-Length: 5\r\n\r\nhello");
+
+        assertThat(response).startsWith("HTTP/1.1 400 Bad Request\r\n");
+        String head = response.substring(0, response.indexOf("\r\n\r\n")).toLowerCase(Locale.ROOT);
+        assertThat(head).contains("content-type: application/problem+json").contains("connection: close");
+        JsonNode problem = JsonMapper.shared().readTree(response.substring(response.indexOf("\r\n\r\n") + 4));
+        assertThat(problem.get("type").asString()).isEqualTo("https://praas.io/problems/malformed-uri");
+        assertThat(problem.get("title").asString()).isEqualTo("Malformed request target");
+        assertThat(problem.get("status").asInt()).isEqualTo(400);
+        assertThat(problem.get("detail").asString()).contains("not a valid URI");
+        assertGatewayStillWorks();
+    }
+
     @Test
     void managerThatStopsAnsweringGivesGatewayTimeoutProblem() {
         client.post().uri("/v1/apps/shop/processes/s1/invoke/slow")
@@ -215,6 +236,15 @@ class GatewayRoutingTest {
                 .exchange()
                 .expectStatus().isOk()
                 .expectBody().jsonPath("$.status").isEqualTo("UP");
+    }
+
+    /** Sends bytes no URI-based client would send and reads until the gateway closes the connection. */
+    private String rawExchange(String request) throws IOException {
+        try (Socket socket = new Socket("localhost", port)) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        }
     }
 
     private void assertGatewayStillWorks() {

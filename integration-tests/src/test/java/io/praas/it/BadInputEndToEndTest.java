@@ -7,9 +7,16 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
+import java.io.IOException;
+import java.net.Socket;
+import java.net.URI;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -117,6 +124,30 @@ class BadInputEndToEndTest {
     @Test
     void unknownPathIsNotFound(PraasClient client) {
         assertProblem(client.get("/v1/nothing-here"), 404, "not-found");
+    }
+
+    @Test
+    void malformedPercentEscapeIsRejectedByGatewayAndManager(LocalStack stack) throws IOException {
+        for (String baseUrl : List.of(stack.gatewayUrl(), stack.managerUrl())) {
+            URI base = URI.create(baseUrl);
+            String response = rawExchange(base, "POST /v1/apps/" + APP + "/processes/witness/invoke/increment%zz HTTP/1.1\r\n"
+                    + "Host: localhost\r\nContent-Type: application/json\r\nContent-Length: 9\r\n\r\n{\"by\": 1}");
+            assertThat(response).as(baseUrl).startsWith("HTTP/1.1 400 ");
+            String head = response.substring(0, response.indexOf("\r\n\r\n")).toLowerCase(Locale.ROOT);
+            assertThat(head).as(baseUrl).contains("content-type: application/problem+json");
+            JsonNode problem = JsonMapper.shared().readTree(response.substring(response.indexOf("\r\n\r\n") + 4));
+            assertThat(problem.path("type").asString()).isEqualTo("https://praas.io/problems/malformed-uri");
+            assertThat(problem.path("detail").asString()).isNotBlank();
+        }
+    }
+
+    /** Sends a request no URI-based client can send and reads until the server closes the connection. */
+    private static String rawExchange(URI base, String request) throws IOException {
+        try (Socket socket = new Socket(base.getHost(), base.getPort())) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        }
     }
 
     @Test

@@ -8,6 +8,7 @@ import org.springframework.http.ProblemDetail;
 enum GatewayProblem {
 
     INVALID_NAME(HttpStatus.BAD_REQUEST, "invalid-name", "Invalid name"),
+    MALFORMED_URI(HttpStatus.BAD_REQUEST, "malformed-uri", "Malformed request target"),
     NOT_FOUND(HttpStatus.NOT_FOUND, "not-found", "Not found"),
     INTERNAL_ERROR(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Internal error"),
     BAD_GATEWAY(HttpStatus.BAD_GATEWAY, "bad-gateway", "Bad gateway"),
@@ -25,6 +26,18 @@ enum GatewayProblem {
         this.status = status;
         this.slug = slug;
         this.title = title;
+    }
+
+    HttpStatus status() {
+        return status;
+    }
+
+    String slug() {
+        return slug;
+    }
+
+    String title() {
+        return title;
     }
 
     ProblemDetail detail(String detail, String instance) {
