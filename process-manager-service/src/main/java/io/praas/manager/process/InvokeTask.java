@@ -1,5 +1,6 @@
 package io.praas.manager.process;
 
+import io.netty.util.Timeout;
 import io.praas.manager.app.DeployedApp;
 import io.praas.manager.app.FunctionNotFoundException;
 import io.praas.manager.app.FunctionSpec;
@@ -18,7 +19,6 @@ import java.lang.invoke.MethodType;
 import java.lang.reflect.UndeclaredThrowableException;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -78,7 +78,7 @@ final class InvokeTask implements ProcessTask {
         DeployedApp app = process.app();
         ActivationKind activation = process.takeActivation();
         Thread worker = Thread.currentThread();
-        ScheduledFuture<?> deadline = table.runtime().schedule(app.config().invocationTimeout(),
+        Timeout deadline = table.runtime().startDeadline(app.config().invocationTimeout(),
                 () -> timeOut(process, worker));
         try {
             FunctionSpec spec = app.function(function)
@@ -98,7 +98,7 @@ final class InvokeTask implements ProcessTask {
                 result.completeExceptionally(problem(process, failure));
             }
         } finally {
-            deadline.cancel(false);
+            deadline.cancel();
         }
     }
 
