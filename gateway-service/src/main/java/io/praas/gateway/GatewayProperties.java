@@ -16,12 +16,16 @@ import org.springframework.validation.annotation.Validated;
  *                   Empty (the default) means "ask Spring Cloud discovery for service {@code process-manager}";
  *                   this list exists because a discovery map key with a hyphen cannot be set from an environment variable.
  * @param retryAfter value of {@code Retry-After} on the 503 answers the gateway gives itself
+ * @param responseTimeout longest a manager may stay silent while it answers (no byte read for this long); the
+ *                   call then gets a 504. Managers enforce the invocation timeout themselves, so this only bounds
+ *                   a manager that stopped answering altogether.
  */
 @Validated
 @ConfigurationProperties("praas.gateway")
 public record GatewayProperties(
         @DefaultValue List<@NotNull URI> managers,
-        @DefaultValue("1s") @NotNull Duration retryAfter) {
+        @DefaultValue("1s") @NotNull Duration retryAfter,
+        @DefaultValue("60s") @NotNull Duration responseTimeout) {
 
     public GatewayProperties {
         managers = List.copyOf(managers);
@@ -36,6 +40,11 @@ public record GatewayProperties(
     @AssertTrue(message = "retry-after must be at least one second")
     public boolean isRetryAfterAtLeastOneSecond() {
         return retryAfter.toSeconds() >= 1;
+    }
+
+    @AssertTrue(message = "response-timeout must be at least one millisecond")
+    public boolean isResponseTimeoutPositive() {
+        return responseTimeout.toMillis() >= 1;
     }
 
     /** Whole seconds for the {@code Retry-After} header. */

@@ -14,11 +14,12 @@ class GatewayPropertiesTest {
     private final ApplicationContextRunner runner = new ApplicationContextRunner().withUserConfiguration(Config.class);
 
     @Test
-    void defaultsLeaveManagersToDiscoveryAndRetryAfterOneSecond() {
+    void defaultsLeaveManagersToDiscoveryRetryAfterOneSecondAndWaitAMinuteForAnswers() {
         runner.run(context -> {
             GatewayProperties properties = context.getBean(GatewayProperties.class);
             assertThat(properties.managers()).isEmpty();
             assertThat(properties.retryAfter()).isEqualTo(Duration.ofSeconds(1));
+            assertThat(properties.responseTimeout()).isEqualTo(Duration.ofSeconds(60));
         });
     }
 
@@ -39,6 +40,12 @@ class GatewayPropertiesTest {
     void retryAfterBelowOneSecondFailsStartup() {
         runner.withPropertyValues("praas.gateway.retry-after=500ms").run(context ->
                 assertThat(context).hasFailed().getFailure().rootCause().hasMessageContaining("retry-after"));
+    }
+
+    @Test
+    void responseTimeoutOfZeroFailsStartup() {
+        runner.withPropertyValues("praas.gateway.response-timeout=0s").run(context ->
+                assertThat(context).hasFailed().getFailure().rootCause().hasMessageContaining("response-timeout"));
     }
 
     @Configuration(proxyBeanMethods = false)

@@ -42,7 +42,7 @@ class GatewayRoutingTest {
     static void managers(DynamicPropertyRegistry registry) {
         registry.add("praas.gateway.managers",
                 () -> MANAGERS.stream().map(manager -> manager.uri().toString()).collect(Collectors.joining(",")));
-        registry.add("spring.cloud.gateway.server.webflux.httpclient.response-timeout", () -> "2s");
+        registry.add("praas.gateway.response-timeout", () -> "2s");
     }
 
     @AfterAll

@@ -1,5 +1,6 @@
 package io.praas.gateway.problem;
 
+import io.netty.handler.timeout.ReadTimeoutException;
 import io.praas.gateway.validation.InvalidNameException;
 import java.io.IOException;
 import java.net.ConnectException;
@@ -39,6 +40,10 @@ final class ProblemMapper {
             return GatewayProblem.MANAGER_UNAVAILABLE.detail(
                     "The process manager for " + instance + " could not be reached.", instance);
         }
+        // the manager stayed silent past praas.gateway.response-timeout
+        if (hasCause(error, ReadTimeoutException.class)) {
+            return gatewayTimeout(instance);
+        }
         if (error instanceof ResponseStatusException statusError) {
             return fromStatus(statusError, instance);
         }
@@ -56,8 +61,7 @@ final class ProblemMapper {
             return GatewayProblem.NOT_FOUND.detail("There is nothing at " + instance + ".", instance);
         }
         if (status == HttpStatus.GATEWAY_TIMEOUT) {
-            return GatewayProblem.GATEWAY_TIMEOUT.detail(
-                    "The process manager did not answer " + instance + " in time.", instance);
+            return gatewayTimeout(instance);
         }
         if (status == null) {
             return GatewayProblem.INTERNAL_ERROR.detail("The gateway failed to handle " + instance + ".", instance);
@@ -66,6 +70,10 @@ final class ProblemMapper {
         String slug = status.name().toLowerCase(Locale.ROOT).replace('_', '-');
         String detail = error.getReason() != null ? error.getReason() : status.getReasonPhrase();
         return GatewayProblem.problem(status, slug, status.getReasonPhrase(), detail, instance);
+    }
+
+    private static ProblemDetail gatewayTimeout(String instance) {
+        return GatewayProblem.GATEWAY_TIMEOUT.detail("The process manager did not answer " + instance + " in time.", instance);
     }
 
     private static boolean hasCause(Throwable error, Class<? extends Throwable> type) {

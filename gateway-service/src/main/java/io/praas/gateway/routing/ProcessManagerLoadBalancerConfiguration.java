@@ -35,6 +35,7 @@ public class ProcessManagerLoadBalancerConfiguration {
         if (!properties.managers().isEmpty()) {
             return new StaticManagerListSupplier(serviceId, properties.managers());
         }
-        return ServiceInstanceListSupplier.builder().withDiscoveryClient().build(context);
+        // cached: every uncached lookup armed a discovery timeout on Reactor's timer threads, per request
+        return ServiceInstanceListSupplier.builder().withDiscoveryClient().withCaching().build(context);
     }
 }

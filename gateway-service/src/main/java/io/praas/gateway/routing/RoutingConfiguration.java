@@ -1,5 +1,7 @@
 package io.praas.gateway.routing;
 
+import io.praas.gateway.GatewayProperties;
+import org.springframework.cloud.gateway.config.HttpClientCustomizer;
 import org.springframework.cloud.gateway.route.RouteLocator;
 import org.springframework.cloud.gateway.route.builder.RouteLocatorBuilder;
 import org.springframework.cloud.loadbalancer.annotation.LoadBalancerClient;
@@ -21,5 +23,15 @@ public class RoutingConfiguration {
         return routes.routes()
                 .route(PROCESS_MANAGER, route -> route.path("/v1/**").uri("lb://" + PROCESS_MANAGER))
                 .build();
+    }
+
+    /**
+     * The manager's response timeout, kept by the connection's own event loop as a read timeout. Gateway's
+     * {@code httpclient.response-timeout} would arm a timer on Reactor's shared timer threads for every request
+     * (two thread wake-ups per call).
+     */
+    @Bean
+    HttpClientCustomizer managerResponseTimeout(GatewayProperties properties) {
+        return httpClient -> httpClient.responseTimeout(properties.responseTimeout());
     }
 }
