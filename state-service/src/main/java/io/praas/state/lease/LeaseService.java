@@ -6,6 +6,7 @@ import io.praas.state.redis.KeySpace;
 import io.praas.state.redis.Replies;
 import io.praas.state.redis.Scripts;
 import io.praas.state.redis.SessionKeys;
+import io.praas.state.session.IndexUpdate;
 import io.praas.state.session.SessionId;
 import io.praas.state.session.SessionIndex;
 import io.praas.state.session.StaleEpochException;
@@ -40,11 +41,13 @@ public class LeaseService {
 
     /** Acquires the lease for {@code owner} and returns the snapshot stored at that moment. */
     public Activation activate(SessionId id, String owner, Duration ttl) {
+        // harmless even when the lease is refused: a session someone holds is in the index already
+        IndexUpdate indexed = index.addAhead(id);
         List<Object> reply = Replies.array(scripts.run(ACTIVATE, keysOf(id).all(), arg(owner), arg(ttl.toMillis())));
+        indexed.confirm();
         if (Replies.number(reply.get(0)) == 0) {
             throw new LeaseHeldException(id, Replies.text(reply.get(2)), Replies.number(reply.get(1)));
         }
-        index.add(id);
         return new Activation(Replies.number(reply.get(1)), clock.instant().plus(ttl), Replies.bytes(reply.get(2)));
     }
 
