@@ -10,8 +10,8 @@ import org.apache.hc.core5.http.ClassicHttpRequest;
 import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.Header;
+import org.apache.hc.core5.http.HttpEntity;
 import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
-import org.apache.hc.core5.http.io.entity.EntityUtils;
 import org.apache.hc.core5.http.io.support.ClassicRequestBuilder;
 import org.apache.hc.core5.util.TimeValue;
 import org.apache.hc.core5.util.Timeout;
@@ -26,7 +26,9 @@ import org.springframework.web.client.RestClientResponseException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
+import java.io.EOFException;
 import java.io.IOException;
+import java.io.InputStream;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -122,9 +124,28 @@ public class StateServiceClient implements AutoCloseable {
     }
 
     private static Answer answer(ClassicHttpResponse response) throws IOException {
-        byte[] body = response.getEntity() == null ? new byte[0] : EntityUtils.toByteArray(response.getEntity());
+        byte[] body = response.getEntity() == null ? new byte[0] : body(response.getEntity());
         return new Answer(response.getCode(), value(response.getFirstHeader(EPOCH_HEADER)),
                 value(response.getFirstHeader(LEASE_EXPIRES_HEADER)), body);
+    }
+
+    /**
+     * Reads a body of known length straight into its array, so each socket read asks for all that is left.
+     * {@code EntityUtils.toByteArray} read in 4 KiB steps: 256 socket reads for a 1 MiB snapshot.
+     */
+    private static byte[] body(HttpEntity entity) throws IOException {
+        long length = entity.getContentLength();
+        try (InputStream content = entity.getContent()) {
+            if (length < 0 || length > Integer.MAX_VALUE - 8) {
+                return content.readAllBytes();
+            }
+            byte[] body = new byte[(int) length];
+            int read = content.readNBytes(body, 0, body.length);
+            if (read < body.length) {
+                throw new EOFException("The state service sent " + read + " of " + length + " bytes");
+            }
+            return body;
+        }
     }
 
     private static String value(Header header) {
