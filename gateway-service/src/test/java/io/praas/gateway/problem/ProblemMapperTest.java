@@ -2,6 +2,7 @@ package io.praas.gateway.problem;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.netty.handler.timeout.ReadTimeoutException;
 import io.praas.gateway.validation.InvalidNameException;
 import java.io.IOException;
 import java.net.ConnectException;
@@ -43,6 +44,11 @@ class ProblemMapperTest {
     void routingTimeoutIsGatewayTimeout() {
         assertProblem(ProblemMapper.toProblem(new ResponseStatusException(HttpStatus.GATEWAY_TIMEOUT), PATH),
                 504, "gateway-timeout");
+    }
+
+    @Test
+    void managerSilentPastTheResponseTimeoutIsGatewayTimeout() {
+        assertProblem(ProblemMapper.toProblem(ReadTimeoutException.INSTANCE, PATH), 504, "gateway-timeout");
     }
 
     @Test
