@@ -28,18 +28,6 @@ enum GatewayProblem {
         this.title = title;
     }
 
-    HttpStatus status() {
-        return status;
-    }
-
-    String slug() {
-        return slug;
-    }
-
-    String title() {
-        return title;
-    }
-
     ProblemDetail detail(String detail, String instance) {
         return problem(status, slug, title, detail, instance);
     }
@@ -48,7 +36,9 @@ enum GatewayProblem {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setType(URI.create(TYPE_PREFIX + slug));
         problem.setTitle(title);
-        problem.setInstance(URI.create(instance));
+        if (instance != null) {
+            problem.setInstance(URI.create(instance));
+        }
         return problem;
     }
 }

@@ -4,8 +4,6 @@ import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.reactivestreams.Publisher;
@@ -31,13 +29,9 @@ final class MalformedUriRoute implements NettyRouteProvider {
     private final byte[] problem;
 
     MalformedUriRoute(JsonMapper json) {
-        GatewayProblem type = GatewayProblem.MALFORMED_URI;
-        Map<String, Object> fields = new LinkedHashMap<>();
-        fields.put("type", GatewayProblem.TYPE_PREFIX + type.slug());
-        fields.put("title", type.title());
-        fields.put("status", type.status().value());
-        fields.put("detail", "The request target is not a valid URI; percent-encode reserved characters and '%'");
-        this.problem = json.writeValueAsBytes(fields);
+        // no instance: the target is what could not be parsed
+        this.problem = json.writeValueAsBytes(GatewayProblem.MALFORMED_URI.detail(
+                "The request target is not a valid URI; percent-encode reserved characters and '%'", null));
     }
 
     @Override

@@ -4,12 +4,11 @@ import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.reactivestreams.Publisher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.reactor.netty.NettyRouteProvider;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
@@ -31,12 +30,10 @@ final class MalformedUriRoute implements NettyRouteProvider {
     private final byte[] problem;
 
     MalformedUriRoute(JsonMapper json) {
-        Map<String, Object> fields = new LinkedHashMap<>();
-        fields.put("type", Problems.TYPE_BASE + "malformed-uri");
-        fields.put("title", "Malformed request target");
-        fields.put("status", HttpResponseStatus.BAD_REQUEST.code());
-        fields.put("detail", "The request target is not a valid URI; percent-encode reserved characters and '%'");
-        this.problem = json.writeValueAsBytes(fields);
+        // no instance: the target is what could not be parsed
+        this.problem = json.writeValueAsBytes(Problems.of(HttpStatus.BAD_REQUEST, "malformed-uri",
+                "Malformed request target",
+                "The request target is not a valid URI; percent-encode reserved characters and '%'", null));
     }
 
     @Override
