@@ -19,13 +19,17 @@ import org.springframework.validation.annotation.Validated;
  * @param responseTimeout longest a manager may stay silent while it answers (no byte read for this long); the
  *                   call then gets a 504. Managers enforce the invocation timeout themselves, so this only bounds
  *                   a manager that stopped answering altogether.
+ * @param managerListTtl how long the list of discovered managers is reused before discovery is asked again (not
+ *                   used with {@code managers}, which is fixed); a manager that joins or leaves a registry is
+ *                   routed to, or away from, within this time
  */
 @Validated
 @ConfigurationProperties("praas.gateway")
 public record GatewayProperties(
         @DefaultValue List<@NotNull URI> managers,
         @DefaultValue("1s") @NotNull Duration retryAfter,
-        @DefaultValue("60s") @NotNull Duration responseTimeout) {
+        @DefaultValue("60s") @NotNull Duration responseTimeout,
+        @DefaultValue("5s") @NotNull Duration managerListTtl) {
 
     public GatewayProperties {
         managers = List.copyOf(managers);
@@ -45,6 +49,11 @@ public record GatewayProperties(
     @AssertTrue(message = "response-timeout must be at least one millisecond")
     public boolean isResponseTimeoutPositive() {
         return responseTimeout.toMillis() >= 1;
+    }
+
+    @AssertTrue(message = "manager-list-ttl must be at least one millisecond")
+    public boolean isManagerListTtlPositive() {
+        return managerListTtl.toMillis() >= 1;
     }
 
     /** Whole seconds for the {@code Retry-After} header. */

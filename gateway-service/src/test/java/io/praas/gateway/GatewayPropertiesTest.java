@@ -14,12 +14,13 @@ class GatewayPropertiesTest {
     private final ApplicationContextRunner runner = new ApplicationContextRunner().withUserConfiguration(Config.class);
 
     @Test
-    void defaultsLeaveManagersToDiscoveryRetryAfterOneSecondAndWaitAMinuteForAnswers() {
+    void defaultsLeaveManagersToDiscoveryReusedForFiveSecondsRetryAfterOneSecondAndWaitAMinuteForAnswers() {
         runner.run(context -> {
             GatewayProperties properties = context.getBean(GatewayProperties.class);
             assertThat(properties.managers()).isEmpty();
             assertThat(properties.retryAfter()).isEqualTo(Duration.ofSeconds(1));
             assertThat(properties.responseTimeout()).isEqualTo(Duration.ofSeconds(60));
+            assertThat(properties.managerListTtl()).isEqualTo(Duration.ofSeconds(5));
         });
     }
 
@@ -46,6 +47,12 @@ class GatewayPropertiesTest {
     void responseTimeoutOfZeroFailsStartup() {
         runner.withPropertyValues("praas.gateway.response-timeout=0s").run(context ->
                 assertThat(context).hasFailed().getFailure().rootCause().hasMessageContaining("response-timeout"));
+    }
+
+    @Test
+    void managerListTtlOfZeroFailsStartup() {
+        runner.withPropertyValues("praas.gateway.manager-list-ttl=0s").run(context ->
+                assertThat(context).hasFailed().getFailure().rootCause().hasMessageContaining("manager-list-ttl"));
     }
 
     @Configuration(proxyBeanMethods = false)

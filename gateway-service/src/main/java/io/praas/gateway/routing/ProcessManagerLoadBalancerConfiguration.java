@@ -1,6 +1,7 @@
 package io.praas.gateway.routing;
 
 import io.praas.gateway.GatewayProperties;
+import java.time.Clock;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.cloud.loadbalancer.core.ReactorServiceInstanceLoadBalancer;
 import org.springframework.cloud.loadbalancer.core.ServiceInstanceListSupplier;
@@ -30,12 +31,14 @@ public class ProcessManagerLoadBalancerConfiguration {
     @Bean
     @ConditionalOnMissingBean
     ServiceInstanceListSupplier processManagerInstances(ConfigurableApplicationContext context,
-            GatewayProperties properties) {
+            GatewayProperties properties, Clock clock) {
         String serviceId = LoadBalancerClientFactory.getName(context.getEnvironment());
         if (!properties.managers().isEmpty()) {
             return new StaticManagerListSupplier(serviceId, properties.managers());
         }
-        // cached: every uncached lookup armed a discovery timeout on Reactor's timer threads, per request
-        return ServiceInstanceListSupplier.builder().withDiscoveryClient().withCaching().build(context);
+        // reused for a while: every lookup arms a discovery timeout on Reactor's timer threads
+        return ServiceInstanceListSupplier.builder().withDiscoveryClient()
+                .with((ignored, discovery) -> new RecentManagerListSupplier(discovery, properties.managerListTtl(), clock))
+                .build(context);
     }
 }
