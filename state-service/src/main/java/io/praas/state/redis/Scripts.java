@@ -1,5 +1,6 @@
 package io.praas.state.redis;
 
+import io.lettuce.core.ScriptOutputType;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -20,9 +21,11 @@ import org.springframework.stereotype.Component;
 public class Scripts {
 
     private final RedisTemplate<String, byte[]> redis;
+    private final SharedConnection connection;
 
-    public Scripts(RedisTemplate<String, byte[]> redis) {
+    public Scripts(RedisTemplate<String, byte[]> redis, SharedConnection connection) {
         this.redis = redis;
+        this.connection = connection;
     }
 
     /**
@@ -45,6 +48,17 @@ public class Scripts {
         // The serializer only ever sees the bulk-string elements of the reply.
         RedisSerializer<T> results = (RedisSerializer<T>) (RedisSerializer<?>) RedisSerializer.byteArray();
         return redis.execute(script, RedisSerializer.byteArray(), results, keys, (Object[]) args);
+    }
+
+    /**
+     * Sends a script that answers an array, by its SHA-1, without waiting for it (see {@link SharedConnection}):
+     * commands sent next run after it in the same round trip. Unlike {@link #run}, it does not load the script into
+     * a Redis that lost it; the reply is then a {@link ScriptNotLoadedException}. Elements as for {@link #run}.
+     */
+    @SuppressWarnings("rawtypes")
+    public PendingReply<List<Object>> runAhead(RedisScript<List> script, List<String> keys, byte[]... args) {
+        byte[][] keyBytes = keys.stream().map(Scripts::arg).toArray(byte[][]::new);
+        return connection.send(commands -> commands.evalsha(script.getSha1(), ScriptOutputType.MULTI, keyBytes, args));
     }
 
     /** Runs one script per call in a single pipeline: one round trip for a whole batch. */

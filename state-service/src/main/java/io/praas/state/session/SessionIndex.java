@@ -1,15 +1,12 @@
 package io.praas.state.session;
 
 import io.praas.state.redis.KeySpace;
-import io.lettuce.core.RedisFuture;
-import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
+import io.praas.state.redis.PendingReply;
+import io.praas.state.redis.SharedConnection;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.springframework.data.domain.Range;
-import org.springframework.dao.support.PersistenceExceptionTranslator;
 import org.springframework.data.redis.connection.Limit;
-import org.springframework.data.redis.connection.RedisConnectionFactory;
-import org.springframework.data.redis.core.RedisCallback;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.stereotype.Component;
 
@@ -23,25 +20,22 @@ public class SessionIndex {
 
     private final StringRedisTemplate redis;
     private final KeySpace keys;
-    private final PersistenceExceptionTranslator translator;
+    private final SharedConnection connection;
 
-    public SessionIndex(StringRedisTemplate redis, KeySpace keys, RedisConnectionFactory connections) {
+    public SessionIndex(StringRedisTemplate redis, KeySpace keys, SharedConnection connection) {
         this.redis = redis;
         this.keys = keys;
-        this.translator = (PersistenceExceptionTranslator) connections;
+        this.connection = connection;
     }
 
     /**
-     * Sends the index update at once, without waiting for it, on the connection every later command of this
-     * service shares. Redis answers in order, so by the time a command sent after it has its answer, this one
-     * has too: {@link IndexUpdate#confirm()} then only reads it. Saves the activation a round trip to Redis.
+     * Sends the index update at once, without waiting for it, ahead of the script it belongs to (see
+     * {@link SharedConnection}): the update costs the caller no round trip of its own.
      */
-    public IndexUpdate addAhead(SessionId id) {
+    public PendingReply<Long> addAhead(SessionId id) {
         byte[] key = keys.sessionIndex(id.app()).getBytes(StandardCharsets.UTF_8);
         byte[] member = id.session().getBytes(StandardCharsets.UTF_8);
-        RedisFuture<Long> reply = redis.execute((RedisCallback<RedisFuture<Long>>) connection ->
-                ((RedisClusterAsyncCommands<byte[], byte[]>) connection.getNativeConnection()).zadd(key, 0, member));
-        return new IndexUpdate(reply, translator);
+        return connection.send(commands -> commands.zadd(key, 0, member));
     }
 
     public void remove(SessionId id) {

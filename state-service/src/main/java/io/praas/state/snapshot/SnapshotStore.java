@@ -3,10 +3,10 @@ package io.praas.state.snapshot;
 import static io.praas.state.redis.Scripts.arg;
 
 import io.praas.state.redis.KeySpace;
+import io.praas.state.redis.PendingReply;
 import io.praas.state.redis.Replies;
 import io.praas.state.redis.Scripts;
 import io.praas.state.redis.SessionKeys;
-import io.praas.state.session.IndexUpdate;
 import io.praas.state.session.SessionId;
 import io.praas.state.session.SessionIndex;
 import io.praas.state.session.StaleEpochException;
@@ -40,11 +40,11 @@ public class SnapshotStore {
     public void write(SessionId id, long epoch, byte[] data, boolean release) {
         SessionKeys sessionKeys = keysOf(id);
         // harmless even when the epoch is stale: a session with an epoch is in the index already
-        IndexUpdate indexed = index.addAhead(id);
+        PendingReply<Long> indexed = index.addAhead(id);
         List<Object> reply = Replies.array(scripts.run(WRITE,
                 List.of(sessionKeys.epoch(), sessionKeys.snapshot(), sessionKeys.lease()),
                 arg(epoch), data, arg(data.length), arg(clock.instant().toString()), arg(release ? 1 : 0)));
-        indexed.confirm();
+        indexed.await();
         if (Replies.number(reply.get(0)) == 0) {
             throw new StaleEpochException(id, epoch, Replies.number(reply.get(1)));
         }

@@ -8,11 +8,18 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.redis.core.RedisCallback;
+import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
 class LeaseApiTest extends StateServiceTest {
+
+    @Autowired
+    private StringRedisTemplate redis;
 
     private final String app = unique("leases");
 
@@ -112,6 +119,28 @@ class LeaseApiTest extends StateServiceTest {
                 .jsonPath("$.epoch").isEqualTo(1)
                 .jsonPath("$.currentEpoch").isEqualTo(2);
         activation(app, "stale-release", "manager-2", "PT30S").expectStatus().isEqualTo(409);
+    }
+
+    @Test
+    void activationAfterRedisLostItsScriptsStillTakesTheLeaseAndReturnsTheSnapshot() {
+        byte[] data = new byte[1024 * 1024];
+        new Random(7).nextBytes(data);
+        long epoch = activate(app, "flushed", "manager-1");
+        putSnapshot(app, "flushed", epoch, data).expectStatus().isNoContent();
+        release(app, "flushed", epoch).expectStatus().isNoContent();
+
+        // as after a Redis restart: the activation is first sent by the script's SHA-1 alone
+        redis.execute((RedisCallback<Void>) connection -> {
+            connection.scriptingCommands().scriptFlush();
+            return null;
+        });
+
+        byte[] body = activation(app, "flushed", "manager-2", "PT30S")
+                .expectStatus().isOk()
+                .expectHeader().valueEquals("Praas-Epoch", Long.toString(epoch + 1))
+                .expectBody(byte[].class).returnResult().getResponseBody();
+        assertThat(body).isEqualTo(data);
+        activation(app, "flushed", "manager-1", "PT30S").expectStatus().isEqualTo(409);
     }
 
     private Map<String, Object> lease(String session, long epoch) {
