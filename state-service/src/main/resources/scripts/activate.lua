@@ -1,5 +1,5 @@
--- Acquires a session's lease. The caller reads the snapshot with a plain HGET sent right after this script on the
--- same connection (a script returning 1 MiB costs Redis several times what HGET does).
+-- Acquires a session's lease. The caller reads the snapshot with a plain GET sent right after this script on the
+-- same connection (a script returning 1 MiB costs Redis several times what GET does).
 -- KEYS[1] epoch counter, KEYS[2] lease hash
 -- ARGV[1] owner, ARGV[2] lease time to live in milliseconds
 -- Granted: {1, new epoch}. Refused: {0, holder's epoch, holder}.

@@ -1,5 +1,5 @@
 -- Reads a consistent view of one session.
--- KEYS[1] epoch counter, KEYS[2] lease hash, KEYS[3] snapshot hash
+-- KEYS[1] epoch counter, KEYS[2] lease hash, KEYS[3] snapshot hash (KEYS[4], the snapshot bytes, is not read)
 -- Returns {epoch, owner or nil, lease ttl in ms (negative when none), snapshot bytes or nil, written-at or nil}.
 local snapshot = redis.call('HMGET', KEYS[3], 'bytes', 'writtenAt')
 return {

@@ -29,8 +29,8 @@ public class LeaseService {
     @SuppressWarnings("rawtypes")
     private static final RedisScript<List> RELEASE = Scripts.load("release", List.class);
 
-    // the snapshot hash's field with the snapshot itself (scripts/write-snapshot.lua)
-    private static final byte[] SNAPSHOT_DATA = arg("data");
+    // where snapshots written before the bytes had a key of their own keep them (scripts/write-snapshot.lua)
+    private static final byte[] EARLIER_DATA_FIELD = arg("data");
 
     private final Scripts scripts;
     private final SharedConnection connection;
@@ -56,9 +56,8 @@ public class LeaseService {
         // Read just after the script, in the same round trip: Redis runs it once the new epoch is taken, and
         // nobody can write a snapshot at an epoch not yet handed out, so this is the snapshot as of the
         // acquisition. Returned by the script, a 1 MiB snapshot cost Redis ~290 µs (copied into Lua and out
-        // again) against ~60 µs for a plain HGET.
-        PendingReply<byte[]> snapshot = readSnapshotAhead(sessionKeys);
-        // the last answer first: Redis answers in order, so the other two are in by then (one wake-up, not three)
+        // again) against ~60 µs for a plain read.
+        SnapshotRead snapshot = readSnapshotAhead(sessionKeys);
         byte[] data = snapshot.await();
         indexed.await();
         List<Object> reply;
@@ -104,9 +103,11 @@ public class LeaseService {
         }
     }
 
-    private PendingReply<byte[]> readSnapshotAhead(SessionKeys sessionKeys) {
-        byte[] snapshotKey = arg(sessionKeys.snapshot());
-        return connection.send(commands -> commands.hget(snapshotKey, SNAPSHOT_DATA));
+    private SnapshotRead readSnapshotAhead(SessionKeys sessionKeys) {
+        byte[] dataKey = arg(sessionKeys.data());
+        byte[] metadataKey = arg(sessionKeys.snapshot());
+        return new SnapshotRead(connection.send(commands -> commands.get(dataKey)),
+                connection.send(commands -> commands.hget(metadataKey, EARLIER_DATA_FIELD)));
     }
 
     private static List<String> leaseKeys(SessionKeys sessionKeys) {
@@ -115,5 +116,16 @@ public class LeaseService {
 
     private SessionKeys keysOf(SessionId id) {
         return keys.session(id.app(), id.session());
+    }
+
+    /** A snapshot read sent ahead: its bytes, or where snapshots written before the bytes had a key kept them. */
+    private record SnapshotRead(PendingReply<byte[]> bytes, PendingReply<byte[]> earlierLayout) {
+
+        byte[] await() {
+            // the last answer first: Redis answers in order, so every earlier one is in by then (one wake-up)
+            byte[] earlier = earlierLayout.await();
+            byte[] data = bytes.await();
+            return data != null ? data : earlier;
+        }
     }
 }

@@ -19,7 +19,7 @@ public class KeySpace {
 
     public SessionKeys session(String app, String session) {
         String base = prefix + "s:{" + app + "/" + session + "}:";
-        return new SessionKeys(base + "epoch", base + "lease", base + "snapshot");
+        return new SessionKeys(base + "epoch", base + "lease", base + "snapshot", base + "data");
     }
 
     public String descriptor(String app) {

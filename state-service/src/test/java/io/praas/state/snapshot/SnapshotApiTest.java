@@ -89,6 +89,39 @@ class SnapshotApiTest extends StateServiceTest {
     }
 
     @Test
+    void writesLeaveNoStagedBytesBehindWhetherTheyLandOrAreFenced() {
+        long first = activate(app, "staged", "manager-1");
+        putSnapshot(app, "staged", first, bytes("kept")).expectStatus().isNoContent();
+        release(app, "staged", first).expectStatus().isNoContent();
+        long second = activate(app, "staged", "manager-2");
+
+        putSnapshot(app, "staged", first, bytes("fenced out")).expectStatus().isEqualTo(409);
+
+        assertThat(redis.keys("praas:s:{" + app + "/staged}:*"))
+                .containsExactlyInAnyOrder(sessionKey("staged", "epoch"), sessionKey("staged", "lease"),
+                        sessionKey("staged", "snapshot"), sessionKey("staged", "data"));
+        assertThat(redis.getExpire(sessionKey("staged", "data"))).isEqualTo(-1);
+        assertThat(readSnapshot("staged", second)).isEqualTo(bytes("kept"));
+    }
+
+    @Test
+    void snapshotStoredBeforeItsBytesHadAKeyOfTheirOwnIsStillResumedAndThenRewrittenInTheNewPlace() {
+        long epoch = activate(app, "earlier", "manager-1");
+        release(app, "earlier", epoch).expectStatus().isNoContent();
+        redis.opsForHash().put(sessionKey("earlier", "snapshot"), "data", "stored by an earlier version");
+
+        byte[] resumed = activation(app, "earlier", "manager-2", "PT30S")
+                .expectStatus().isOk()
+                .expectBody(byte[].class).returnResult().getResponseBody();
+        assertThat(resumed).isEqualTo(bytes("stored by an earlier version"));
+        assertThat(readSnapshot("earlier", epoch + 1)).isEqualTo(bytes("stored by an earlier version"));
+
+        putSnapshot(app, "earlier", epoch + 1, bytes("rewritten")).expectStatus().isNoContent();
+        assertThat(redis.opsForHash().hasKey(sessionKey("earlier", "snapshot"), "data")).isFalse();
+        assertThat(readSnapshot("earlier", epoch + 1)).isEqualTo(bytes("rewritten"));
+    }
+
+    @Test
     void snapshotWriteBeforeAnyActivationIsStale() {
         expectProblem(putSnapshot(app, "never-activated", 1, bytes("x")), 409, "stale-epoch",
                 "/v1/sessions/" + app + "/never-activated/snapshot")
@@ -128,11 +161,12 @@ class SnapshotApiTest extends StateServiceTest {
         Set<String> keys = redis.keys("praas:s:*" + app + "*");
 
         String tag = "{" + app + "/tagged}";
-        assertThat(keys).containsExactlyInAnyOrder(
-                "praas:s:" + tag + ":epoch", "praas:s:" + tag + ":lease", "praas:s:" + tag + ":snapshot");
+        assertThat(keys).containsExactlyInAnyOrder("praas:s:" + tag + ":epoch", "praas:s:" + tag + ":lease",
+                "praas:s:" + tag + ":snapshot", "praas:s:" + tag + ":data");
         assertThat(redis.opsForHash().entries("praas:s:" + tag + ":snapshot"))
-                .containsKeys("data", "bytes", "writtenAt")
+                .containsOnlyKeys("bytes", "writtenAt")
                 .containsEntry("bytes", "5");
+        assertThat(redis.opsForValue().get("praas:s:" + tag + ":data")).isEqualTo("state");
         assertThat(redis.opsForHash().entries("praas:s:" + tag + ":lease"))
                 .containsEntry("owner", "manager-1")
                 .containsEntry("epoch", "1");
@@ -146,6 +180,10 @@ class SnapshotApiTest extends StateServiceTest {
                 .expectHeader().contentType(MediaType.APPLICATION_OCTET_STREAM)
                 .expectHeader().valueEquals("Praas-Epoch", Long.toString(expectedEpoch))
                 .expectBody(byte[].class).returnResult().getResponseBody();
+    }
+
+    private String sessionKey(String session, String suffix) {
+        return "praas:s:{" + app + "/" + session + "}:" + suffix;
     }
 
     private static byte[] bytes(String text) {
