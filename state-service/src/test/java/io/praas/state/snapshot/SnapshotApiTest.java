@@ -42,10 +42,8 @@ class SnapshotApiTest extends StateServiceTest {
 
     @Test
     void snapshotWriteWithStaleEpochIsRejectedAndStoredSnapshotIsUnchanged() {
-        long first = activate(app, "fenced", "manager-1");
-        putSnapshot(app, "fenced", first, bytes("written at epoch 1")).expectStatus().isNoContent();
-        release(app, "fenced", first).expectStatus().isNoContent();
-        long second = activate(app, "fenced", "manager-2");
+        long second = writeThenHandOver("fenced", bytes("written at epoch 1"));
+        long first = second - 1;
 
         expectProblem(putSnapshot(app, "fenced", first, bytes("late write of a paused manager")), 409,
                 "stale-epoch", "/v1/sessions/" + app + "/fenced/snapshot")
@@ -90,12 +88,9 @@ class SnapshotApiTest extends StateServiceTest {
 
     @Test
     void writesLeaveNoStagedBytesBehindWhetherTheyLandOrAreFenced() {
-        long first = activate(app, "staged", "manager-1");
-        putSnapshot(app, "staged", first, bytes("kept")).expectStatus().isNoContent();
-        release(app, "staged", first).expectStatus().isNoContent();
-        long second = activate(app, "staged", "manager-2");
+        long second = writeThenHandOver("staged", bytes("kept"));
 
-        putSnapshot(app, "staged", first, bytes("fenced out")).expectStatus().isEqualTo(409);
+        putSnapshot(app, "staged", second - 1, bytes("fenced out")).expectStatus().isEqualTo(409);
 
         assertThat(redis.keys("praas:s:{" + app + "/staged}:*"))
                 .containsExactlyInAnyOrder(sessionKey("staged", "epoch"), sessionKey("staged", "lease"),
@@ -180,6 +175,14 @@ class SnapshotApiTest extends StateServiceTest {
                 .expectHeader().contentType(MediaType.APPLICATION_OCTET_STREAM)
                 .expectHeader().valueEquals("Praas-Epoch", Long.toString(expectedEpoch))
                 .expectBody(byte[].class).returnResult().getResponseBody();
+    }
+
+    /** manager-1 activates, writes {@code data} and releases; manager-2 then activates. Answers manager-2's epoch. */
+    private long writeThenHandOver(String session, byte[] data) {
+        long first = activate(app, session, "manager-1");
+        putSnapshot(app, session, first, data).expectStatus().isNoContent();
+        release(app, session, first).expectStatus().isNoContent();
+        return activate(app, session, "manager-2");
     }
 
     private String sessionKey(String session, String suffix) {
