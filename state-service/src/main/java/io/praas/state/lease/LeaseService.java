@@ -52,12 +52,13 @@ public class LeaseService {
         // harmless even when the lease is refused: a session someone holds is in the index already
         PendingReply<Long> indexed = index.addAhead(id);
         PendingReply<List<Object>> lease =
-                scripts.runAhead(ACTIVATE, leaseKeys(sessionKeys), arg(owner), arg(ttl.toMillis()));
+                scripts.runAhead(ACTIVATE, activationKeys(sessionKeys), arg(owner), arg(ttl.toMillis()));
         // Read just after the script, in the same round trip: Redis runs it once the new epoch is taken, and
         // nobody can write a snapshot at an epoch not yet handed out, so this is the snapshot as of the
         // acquisition. Returned by the script, a 1 MiB snapshot cost Redis ~290 µs (copied into Lua and out
         // again) against ~60 µs for a plain read.
-        SnapshotRead snapshot = readSnapshotAhead(sessionKeys);
+        PendingReply<byte[]> snapshot = readSnapshotAhead(sessionKeys);
+        // the last answer first: Redis answers in order, so the other two are in by then (one wake-up)
         byte[] data = snapshot.await();
         indexed.await();
         List<Object> reply;
@@ -65,11 +66,16 @@ public class LeaseService {
             reply = lease.await();
         } catch (ScriptNotLoadedException e) {
             // nothing ran, and the read went before any lease was taken: run both again, in order
-            reply = Replies.array(scripts.run(ACTIVATE, leaseKeys(sessionKeys), arg(owner), arg(ttl.toMillis())));
+            reply = Replies.array(scripts.run(ACTIVATE, activationKeys(sessionKeys), arg(owner), arg(ttl.toMillis())));
             data = readSnapshotAhead(sessionKeys).await();
         }
         if (Replies.number(reply.get(0)) == 0) {
             throw new LeaseHeldException(id, Replies.text(reply.get(2)), Replies.number(reply.get(1)));
+        }
+        if (Replies.number(reply.get(2)) == 1) {
+            // written by an earlier version, before the bytes had a key of their own; read after the script too
+            byte[] metadataKey = arg(sessionKeys.snapshot());
+            data = connection.send(commands -> commands.hget(metadataKey, EARLIER_DATA_FIELD)).await();
         }
         return new Activation(Replies.number(reply.get(1)), clock.instant().plus(ttl), data);
     }
@@ -103,29 +109,16 @@ public class LeaseService {
         }
     }
 
-    private SnapshotRead readSnapshotAhead(SessionKeys sessionKeys) {
+    private PendingReply<byte[]> readSnapshotAhead(SessionKeys sessionKeys) {
         byte[] dataKey = arg(sessionKeys.data());
-        byte[] metadataKey = arg(sessionKeys.snapshot());
-        return new SnapshotRead(connection.send(commands -> commands.get(dataKey)),
-                connection.send(commands -> commands.hget(metadataKey, EARLIER_DATA_FIELD)));
+        return connection.send(commands -> commands.get(dataKey));
     }
 
-    private static List<String> leaseKeys(SessionKeys sessionKeys) {
-        return List.of(sessionKeys.epoch(), sessionKeys.lease());
+    private static List<String> activationKeys(SessionKeys sessionKeys) {
+        return List.of(sessionKeys.epoch(), sessionKeys.lease(), sessionKeys.snapshot());
     }
 
     private SessionKeys keysOf(SessionId id) {
         return keys.session(id.app(), id.session());
-    }
-
-    /** A snapshot read sent ahead: its bytes, or where snapshots written before the bytes had a key kept them. */
-    private record SnapshotRead(PendingReply<byte[]> bytes, PendingReply<byte[]> earlierLayout) {
-
-        byte[] await() {
-            // the last answer first: Redis answers in order, so every earlier one is in by then (one wake-up)
-            byte[] earlier = earlierLayout.await();
-            byte[] data = bytes.await();
-            return data != null ? data : earlier;
-        }
     }
 }
