@@ -1,6 +1,7 @@
 package io.praas.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.praas.gateway.routing.RendezvousHashing;
 import java.io.IOException;
@@ -238,6 +239,21 @@ class GatewayRoutingTest {
                 .expectBody().jsonPath("$.status").isEqualTo("UP");
     }
 
+    @Test
+    void proxiedCallsAreCountedInTheGatewaysRequestMetrics() {
+        double before = proxiedCallsCounted();
+        for (int call = 0; call < 3; call++) {
+            client.post().uri("/v1/apps/shop/processes/metered-" + call + "/invoke/add")
+                    .bodyValue("1")
+                    .exchange()
+                    .expectStatus().isOk();
+        }
+        // counted once the response is written, which may trail the client's read; POST so the
+        // actuator GETs reading the count are not in it
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(proxiedCallsCounted()).isGreaterThanOrEqualTo(before + 3));
+    }
+
     /** Sends bytes no URI-based client would send and reads until the gateway closes the connection. */
     private String rawExchange(String request) throws IOException {
         try (Socket socket = new Socket("localhost", port)) {
@@ -250,6 +266,22 @@ class GatewayRoutingTest {
     private void assertGatewayStillWorks() {
         assertThat(managerAnswering("/v1/apps/shop/processes/after-error/invoke/ping"))
                 .isEqualTo(ownerOf("shop/after-error"));
+    }
+
+    private double proxiedCallsCounted() {
+        JsonNode metric = client.get().uri("/actuator/metrics/http.server.requests?tag=status:200&tag=method:POST")
+                .exchange()
+                .returnResult(JsonNode.class)
+                .getResponseBody().blockFirst(Duration.ofSeconds(10));
+        if (metric == null || !metric.has("measurements")) {
+            return 0;
+        }
+        for (JsonNode measurement : metric.get("measurements")) {
+            if (measurement.get("statistic").asString().equals("COUNT")) {
+                return measurement.get("value").asDouble();
+            }
+        }
+        throw new AssertionError("no COUNT in " + metric);
     }
 
     private String managerAnswering(String path) {
