@@ -90,6 +90,15 @@ class BadInputEndToEndTest {
     }
 
     @Test
+    void bodyFarPastTheLimitIsRejectedWith413EveryTime(PraasClient client) {
+        // 24 MiB against the stack's 8 MB: the manager has seen enough while the gateway is still sending
+        byte[] farTooLarge = new byte[24 * 1024 * 1024];
+        for (int attempt = 0; attempt < 5; attempt++) {
+            assertProblem(client.invokeBytes(APP, "witness", "increment", farTooLarge), 413, "payload-too-large");
+        }
+    }
+
+    @Test
     void bundleThatIsNotAJarIsRejected(PraasClient client) {
         assertProblem(client.deploy("not-a-jar", "hello".getBytes(StandardCharsets.UTF_8), ""), 400, "invalid-bundle");
         assertProblem(client.get("/v1/apps/not-a-jar"), 404, "app-not-found");

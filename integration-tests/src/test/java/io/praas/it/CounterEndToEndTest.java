@@ -192,6 +192,32 @@ class CounterEndToEndTest {
     }
 
     @Test
+    void managerCountsEveryInvocationByItsStatus(PraasClient client) {
+        double answered = invocationsCounted(client, 200);
+        double unknownFunction = invocationsCounted(client, 404);
+        client.invoke(APP, "metered", "increment");
+        client.invoke(APP, "metered", "increment");
+        assertThat(client.invoke(APP, "metered", "no-such-function").status()).isEqualTo(404);
+        // a call is counted once its answer is written, which may trail the client's read
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            assertThat(invocationsCounted(client, 200)).isGreaterThanOrEqualTo(answered + 2);
+            assertThat(invocationsCounted(client, 404)).isGreaterThanOrEqualTo(unknownFunction + 1);
+        });
+    }
+
+    private static double invocationsCounted(PraasClient client, int status) {
+        PraasClient.Response metric = client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                client.stack().managerUrl() + "/actuator/metrics/praas.invocations?tag=status:" + status)).GET());
+        if (metric.status() == 404) {
+            return 0;
+        }
+        return StreamSupport.stream(metric.json().path("measurements").spliterator(), false)
+                .filter(measurement -> measurement.path("statistic").asString().equals("COUNT"))
+                .mapToDouble(measurement -> measurement.path("value").asDouble())
+                .findFirst().orElseThrow();
+    }
+
+    @Test
     void fullQueueOfPendingInvocationsAnswers429WithRetryAfter(LocalStack stack, PraasClient client) throws Exception {
         // A spin of 5 s leaves ample time for every queued call to arrive, even on a loaded machine.
         String app = "counter-queue";

@@ -151,6 +151,6 @@ public final class InvocationLatency implements Experiment {
                 gateway, bare, 1.3, "µs",
                 "the gateway's per-request work (routing filters, header filters, load balancer, observation)"));
         results.target(Checks.atMost("warm invoke p50, 10 B, directly against the manager", "<= 2x the bare echo",
-                direct, echo, 2.0, "µs", "WebFlux dispatch plus the hand-off to the process's worker thread and back"));
+                direct, echo, 2.0, "µs", "the hand-off to the process's worker thread and back (function code never runs on an event loop)"));
     }
 }

@@ -8,6 +8,8 @@ import org.reactivestreams.Publisher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.reactor.netty.NettyRouteProvider;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
@@ -22,6 +24,8 @@ import tools.jackson.databind.json.JsonMapper;
  * with a {@code malformed-uri} problem. Spring's server adapter turns such a request away before any handler
  * or advice runs, with an empty 400, so this route, placed ahead of the application's, takes them first.
  */
+// first of the routes ahead of the application: the others parse the request target
+@Order(Ordered.HIGHEST_PRECEDENCE)
 @Component
 final class MalformedUriRoute implements NettyRouteProvider {
 

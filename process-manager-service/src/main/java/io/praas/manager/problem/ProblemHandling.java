@@ -28,8 +28,7 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(PraasException.class)
     public Mono<ResponseEntity<ProblemDetail>> praas(PraasException e, ServerWebExchange exchange) {
-        ProblemDetail problem = Problems.of(e.status(), e.type(), e.title(), e.getMessage(), path(exchange));
-        e.properties().forEach(problem::setProperty);
+        ProblemDetail problem = Problems.of(e, path(exchange));
         HttpHeaders headers = new HttpHeaders();
         e.headers().forEach(headers::add);
         if (e.status().is5xxServerError()) {
@@ -49,9 +48,8 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
     @ExceptionHandler(Exception.class)
     public Mono<ResponseEntity<ProblemDetail>> unexpected(Exception e, ServerWebExchange exchange) {
         log.error("Unexpected error on {}", path(exchange), e);
-        return discardBody(exchange).thenReturn(ResponseEntity.internalServerError().body(Problems.of(
-                HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Internal error",
-                "The manager failed unexpectedly: " + e.getClass().getSimpleName(), path(exchange))));
+        return discardBody(exchange).thenReturn(ResponseEntity.internalServerError()
+                .body(Problems.unexpected(e, path(exchange))));
     }
 
     /** Gives Spring's own errors (404, 405, 415, bad input) the shared type URIs. */
