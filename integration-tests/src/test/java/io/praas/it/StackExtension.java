@@ -65,6 +65,7 @@ public final class StackExtension implements BeforeAllCallback, ParameterResolve
                             "praas.manager.lease-renew-interval", "500ms",
                             "praas.manager.idle-check-interval", "100ms",
                             "praas.manager.max-payload-size", "8MB",
+                            "praas.manager.max-bundle-size", "4MB",
                             "praas.manager.max-queued-invocations", String.valueOf(MAX_QUEUED),
                             "praas.manager.define-timeout", "2s",
                             // One test exhausts the manager's heap on purpose; until a full collection
