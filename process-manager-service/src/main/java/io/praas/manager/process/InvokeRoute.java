@@ -22,6 +22,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
+import reactor.netty.channel.AbortedException;
 import reactor.netty.http.server.HttpServerRequest;
 import reactor.netty.http.server.HttpServerResponse;
 import reactor.netty.http.server.HttpServerRoutes;
@@ -111,6 +112,11 @@ final class InvokeRoute implements NettyRouteProvider {
     }
 
     private Mono<Void> problem(HttpServerResponse response, InvokePath path, Throwable error) {
+        if (error instanceof AbortedException || AbortedException.isConnectionReset(error)) {
+            // the caller went away (mid-body, say): nobody to answer, and not the manager's failure
+            log.debug("Caller of {} went away: {}", path.path(), error.toString());
+            return Mono.empty();
+        }
         if (response.hasSentHeaders()) {
             // too late for a problem: Reactor Netty closes the connection
             return Mono.error(error);
