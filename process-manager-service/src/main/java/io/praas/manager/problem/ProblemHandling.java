@@ -46,7 +46,12 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     public Mono<ResponseEntity<ProblemDetail>> unexpected(Exception e, ServerWebExchange exchange) {
-        log.error("Unexpected error on {}", path(exchange), e);
+        if (CallerGone.is(e)) {
+            // nobody is left to read the problem, and it is not the manager's failure
+            log.debug("Caller of {} went away: {}", path(exchange), e.toString());
+        } else {
+            log.error("Unexpected error on {}", path(exchange), e);
+        }
         return discardBody(exchange).thenReturn(ResponseEntity.internalServerError()
                 .body(Problems.unexpected(e, path(exchange))));
     }

@@ -7,6 +7,7 @@ import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.praas.manager.ManagerProperties;
 import io.praas.manager.app.AppRegistry;
+import io.praas.manager.problem.CallerGone;
 import io.praas.manager.problem.MethodNotAllowedException;
 import io.praas.manager.problem.Names;
 import io.praas.manager.problem.PraasException;
@@ -22,7 +23,6 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
-import reactor.netty.channel.AbortedException;
 import reactor.netty.http.server.HttpServerRequest;
 import reactor.netty.http.server.HttpServerResponse;
 import reactor.netty.http.server.HttpServerRoutes;
@@ -112,7 +112,7 @@ final class InvokeRoute implements NettyRouteProvider {
     }
 
     private Mono<Void> problem(HttpServerResponse response, InvokePath path, Throwable error) {
-        if (error instanceof AbortedException || AbortedException.isConnectionReset(error)) {
+        if (CallerGone.is(error)) {
             // the caller went away (mid-body, say): nobody to answer, and not the manager's failure
             log.debug("Caller of {} went away: {}", path.path(), error.toString());
             return Mono.empty();
