@@ -77,10 +77,10 @@ final class InvokeRoute implements NettyRouteProvider {
         if (!HttpMethod.POST.equals(request.method())) {
             return request.receive().then(Mono.error(new MethodNotAllowedException(request.method().name(), "POST")));
         }
-        return Mono.defer(() -> {
-                    BodyBuffer body = new BodyBuffer(contentLength(request), properties.maxPayloadSize(), "invocation body");
-                    return request.receive().reduce(body, BodyBuffer::append).defaultIfEmpty(body);
-                })
+        // a seeded reduction emits its seed for an empty body too
+        return request.receive()
+                .reduceWith(() -> new BodyBuffer(contentLength(request), properties.maxPayloadSize(), "invocation body"),
+                        BodyBuffer::append)
                 .flatMap(body -> {
                     String app = Names.requireApp(path.app());
                     String session = Names.requireSession(path.session());
