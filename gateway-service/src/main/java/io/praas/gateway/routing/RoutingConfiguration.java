@@ -1,12 +1,18 @@
 package io.praas.gateway.routing;
 
 import io.praas.gateway.GatewayProperties;
+import java.util.List;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.cloud.gateway.config.HttpClientCustomizer;
+import org.springframework.cloud.gateway.config.HttpClientProperties;
+import org.springframework.cloud.gateway.filter.NettyRoutingFilter;
+import org.springframework.cloud.gateway.filter.headers.HttpHeadersFilter;
 import org.springframework.cloud.gateway.route.RouteLocator;
 import org.springframework.cloud.gateway.route.builder.RouteLocatorBuilder;
 import org.springframework.cloud.loadbalancer.annotation.LoadBalancerClient;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import reactor.netty.http.client.HttpClient;
 
 /** The one route of the public API: every {@code /v1/**} call goes, unchanged, to the owning process manager. */
 @Configuration(proxyBeanMethods = false)
@@ -33,5 +39,12 @@ public class RoutingConfiguration {
     @Bean
     HttpClientCustomizer managerResponseTimeout(GatewayProperties properties) {
         return httpClient -> httpClient.responseTimeout(properties.responseTimeout());
+    }
+
+    /** Forwards calls in place of Gateway's routing filter, keeping each call on one event loop. */
+    @Bean
+    NettyRoutingFilter loopAffineRoutingFilter(HttpClient httpClient,
+            ObjectProvider<List<HttpHeadersFilter>> headersFilters, HttpClientProperties properties) {
+        return new LoopAffineRoutingFilter(httpClient, headersFilters, properties);
     }
 }
