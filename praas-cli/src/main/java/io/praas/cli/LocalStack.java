@@ -27,6 +27,12 @@ public final class LocalStack implements AutoCloseable {
 
     private static final Duration STOP_GRACE = Duration.ofSeconds(60);
 
+    /** Size at which a service's log rolls over to a compressed archive. */
+    private static final String LOG_FILE_SIZE = "10MB";
+
+    /** Most a service's archived logs may take together; the oldest go first. */
+    private static final String LOG_SIZE_CAP = "100MB";
+
     private final StackConfig config;
     private ServiceProcess redis;
     private ServiceProcess stateService;
@@ -224,8 +230,21 @@ public final class LocalStack implements AutoCloseable {
         command.add(jar.toString());
         command.add("--server.port=" + port);
         command.add("--server.address=127.0.0.1");
+        Path log = logDirectory().resolve(module + ".log");
+        command.addAll(rollingLog(log));
         command.addAll(arguments);
-        return ServiceProcess.start(module, command, logDirectory().resolve(module + ".log"));
+        return ServiceProcess.start(module, command, logDirectory().resolve(module + ".out"), log);
+    }
+
+    /**
+     * A service logs to its own file, rolled over by size and kept within a bound: a stack left running (or
+     * started day after day) would otherwise grow one log without end. The console gets nothing from the
+     * logging system; what a JVM prints outside it (a crash before logging starts) lands in the output file.
+     */
+    private static List<String> rollingLog(Path log) {
+        return List.of("--logging.file.name=" + log, "--logging.threshold.console=OFF",
+                "--logging.logback.rollingpolicy.max-file-size=" + LOG_FILE_SIZE,
+                "--logging.logback.rollingpolicy.total-size-cap=" + LOG_SIZE_CAP);
     }
 
     /**
