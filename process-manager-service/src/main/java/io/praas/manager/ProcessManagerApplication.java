@@ -1,5 +1,6 @@
 package io.praas.manager;
 
+import io.praas.manager.problem.DroppedErrors;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -14,6 +15,7 @@ import java.time.Clock;
 public class ProcessManagerApplication {
 
     public static void main(String[] args) {
+        DroppedErrors.install();
         SpringApplication.run(ProcessManagerApplication.class, args);
     }
 
