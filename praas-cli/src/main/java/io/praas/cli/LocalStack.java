@@ -184,11 +184,13 @@ public final class LocalStack implements AutoCloseable {
     }
 
     private void startManager() {
-        List<String> arguments = new ArrayList<>(List.of(
-                "--praas.manager.state-service-url=" + stateServiceUrl()));
-        for (Map.Entry<String, String> property : config.managerProperties().entrySet()) {
-            arguments.add("--" + property.getKey() + "=" + property.getValue());
-        }
+        Map<String, String> properties = new LinkedHashMap<>();
+        properties.put("praas.manager.state-service-url", stateServiceUrl());
+        properties.put("praas.manager.snapshot-redis-url", "redis://127.0.0.1:" + config.redisPort());
+        // the stack's own settings above can be overridden, each once (a repeated argument would be a list)
+        properties.putAll(config.managerProperties());
+        List<String> arguments = new ArrayList<>();
+        properties.forEach((name, value) -> arguments.add("--" + name + "=" + value));
         manager = startService("process-manager-service", config.managerPort(), arguments);
     }
 

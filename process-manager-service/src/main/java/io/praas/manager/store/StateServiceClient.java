@@ -15,6 +15,8 @@ import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
 import org.apache.hc.core5.http.io.support.ClassicRequestBuilder;
 import org.apache.hc.core5.util.TimeValue;
 import org.apache.hc.core5.util.Timeout;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -23,6 +25,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
 import org.springframework.web.client.RestClientResponseException;
+import redis.clients.jedis.exceptions.JedisException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
@@ -40,14 +43,18 @@ import java.util.function.Supplier;
 @Component
 public class StateServiceClient implements AutoCloseable {
 
+    private static final Logger log = LoggerFactory.getLogger(StateServiceClient.class);
+
     private static final String EPOCH_HEADER = "Praas-Epoch";
     private static final String LEASE_EXPIRES_HEADER = "Praas-Lease-Expires";
+    private static final String SNAPSHOT_KEY_HEADER = "Praas-Snapshot-Key";
     private static final String PROBLEM_TYPE_BASE = "https://praas.io/problems/";
 
     private final CloseableHttpClient client;
     private final String baseUrl;
     private final RestClient http;
     private final ObjectMapper json;
+    private final RedisSnapshotReader snapshots;
 
     public StateServiceClient(RestClient.Builder builder, ManagerProperties properties, ObjectMapper json) {
         this.client = pooledClient(properties);
@@ -57,6 +64,8 @@ public class StateServiceClient implements AutoCloseable {
                 .requestFactory(new HttpComponentsClientHttpRequestFactory(client))
                 .build();
         this.json = json;
+        this.snapshots = properties.snapshotRedisUrl() == null ? null : new RedisSnapshotReader(
+                properties.snapshotRedisUrl(), properties.stateServiceTimeout(), properties.stateServiceConnections());
     }
 
     /**
@@ -87,14 +96,41 @@ public class StateServiceClient implements AutoCloseable {
                 .build();
     }
 
-    /** Takes the lease and fetches the snapshot: on the path of every cold start and resume. */
+    /**
+     * Takes the lease and fetches the snapshot: on the path of every cold start and resume. With
+     * {@code praas.manager.snapshot-redis-url} set, the state service names the snapshot's Redis key and the bytes
+     * are read from Redis here, crossing the network once instead of twice.
+     */
     public Activation activate(String app, String session, String owner, Duration ttl) {
-        byte[] request = json.writeValueAsBytes(Map.of("owner", owner, "ttl", ttl.toString()));
+        Map<String, String> activation = snapshots == null
+                ? Map.of("owner", owner, "ttl", ttl.toString())
+                : Map.of("owner", owner, "ttl", ttl.toString(), "snapshot", "reference");
         Answer answer = exchange("POST", "/v1/sessions/" + app + "/" + session + "/activation",
-                ContentType.APPLICATION_JSON, request, "activate " + app + "/" + session, app, session);
+                ContentType.APPLICATION_JSON, json.writeValueAsBytes(activation), "activate " + app + "/" + session,
+                app, session);
         long epoch = Long.parseLong(answer.epoch());
         Instant expires = Instant.parse(answer.leaseExpires());
-        return new Activation(epoch, expires, answer.status() == 200 ? answer.body() : null);
+        if (answer.status() != 200) {
+            return new Activation(epoch, expires, null);
+        }
+        byte[] snapshot = answer.snapshotKey() == null ? answer.body() : readSnapshot(app, session, answer.snapshotKey());
+        return new Activation(epoch, expires, snapshot);
+    }
+
+    /**
+     * Reads the snapshot the activation named from Redis; if Redis cannot be reached from here, through the state
+     * service instead (this manager holds the lease, so nobody else can have changed it in between).
+     */
+    private byte[] readSnapshot(String app, String session, String key) {
+        if (snapshots != null) {
+            try {
+                return snapshots.read(key);
+            } catch (JedisException e) {
+                log.warn("Could not read the snapshot of {}/{} from Redis ({}); reading it through the state service",
+                        app, session, e.toString());
+            }
+        }
+        return snapshot(app, session).orElse(null);
     }
 
     /** Writes a snapshot under {@code epoch}; with {@code release} (a swap-out) the lease is freed in the same call. */
@@ -126,7 +162,8 @@ public class StateServiceClient implements AutoCloseable {
     private static Answer answer(ClassicHttpResponse response) throws IOException {
         byte[] body = response.getEntity() == null ? new byte[0] : body(response.getEntity());
         return new Answer(response.getCode(), value(response.getFirstHeader(EPOCH_HEADER)),
-                value(response.getFirstHeader(LEASE_EXPIRES_HEADER)), body);
+                value(response.getFirstHeader(LEASE_EXPIRES_HEADER)), value(response.getFirstHeader(SNAPSHOT_KEY_HEADER)),
+                body);
     }
 
     /**
@@ -152,7 +189,7 @@ public class StateServiceClient implements AutoCloseable {
         return header == null ? null : header.getValue();
     }
 
-    private record Answer(int status, String epoch, String leaseExpires, byte[] body) {
+    private record Answer(int status, String epoch, String leaseExpires, String snapshotKey, byte[] body) {
     }
 
     public void releaseLease(String app, String session, long epoch) {
@@ -208,6 +245,11 @@ public class StateServiceClient implements AutoCloseable {
                 .body(jar)
                 .retrieve()
                 .toBodilessEntity());
+    }
+
+    private Optional<byte[]> snapshot(String app, String session) {
+        return optional(() -> http.get().uri("/v1/sessions/{app}/{session}/snapshot", app, session)
+                .retrieve().body(byte[].class), "read the snapshot of " + app + "/" + session);
     }
 
     public Optional<byte[]> bundle(String app) {
@@ -300,6 +342,9 @@ public class StateServiceClient implements AutoCloseable {
     @Override
     public void close() throws IOException {
         client.close();
+        if (snapshots != null) {
+            snapshots.close();
+        }
     }
 
     /** A 404 from the state service, turned into an empty {@link Optional} by the callers. */

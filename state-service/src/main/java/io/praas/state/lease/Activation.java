@@ -2,6 +2,9 @@ package io.praas.state.lease;
 
 import java.time.Instant;
 
-/** A granted lease: its fencing epoch, its expiry, and the session's snapshot (null when none). */
-public record Activation(long epoch, Instant leaseExpiresAt, byte[] snapshot) {
+/**
+ * A granted lease: its fencing epoch, its expiry, and the session's snapshot — its bytes, or the Redis key holding
+ * them when it was asked for {@link SnapshotDelivery#REFERENCE by reference} (both null when it has none).
+ */
+public record Activation(long epoch, Instant leaseExpiresAt, byte[] snapshot, String snapshotKey) {
 }

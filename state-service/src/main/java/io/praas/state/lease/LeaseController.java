@@ -29,10 +29,15 @@ class LeaseController {
     @PostMapping("/v1/sessions/{app}/{session}/activation")
     ResponseEntity<byte[]> activate(
             @PathVariable String app, @PathVariable String session, @Valid @RequestBody ActivationRequest request) {
-        Activation activation = leases.activate(new SessionId(app, session), request.owner(), ttlOrDefault(request.ttl()));
+        Activation activation = leases.activate(new SessionId(app, session), request.owner(), ttlOrDefault(request.ttl()),
+                request.delivery());
         HttpHeaders headers = new HttpHeaders();
         headers.set(PraasHeaders.EPOCH, Long.toString(activation.epoch()));
         headers.set(PraasHeaders.LEASE_EXPIRES, activation.leaseExpiresAt().toString());
+        if (activation.snapshotKey() != null) {
+            headers.set(PraasHeaders.SNAPSHOT_KEY, activation.snapshotKey());
+            return ResponseEntity.ok().headers(headers).build();
+        }
         if (activation.snapshot() == null) {
             return ResponseEntity.noContent().headers(headers).build();
         }

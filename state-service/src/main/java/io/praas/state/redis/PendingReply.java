@@ -2,9 +2,11 @@ package io.praas.state.redis;
 
 import io.lettuce.core.RedisFuture;
 import io.lettuce.core.RedisNoScriptException;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
 import org.springframework.dao.DataAccessException;
 import org.springframework.dao.QueryTimeoutException;
 import org.springframework.dao.support.PersistenceExceptionTranslator;
@@ -16,12 +18,21 @@ public final class PendingReply<T> {
     // by the time a caller waits, the answer is in or about to be; this only bounds a connection that broke
     private static final long WAIT_SECONDS = 10;
 
-    private final RedisFuture<T> reply;
+    private final CompletableFuture<T> reply;
     private final PersistenceExceptionTranslator translator;
 
     PendingReply(RedisFuture<T> reply, PersistenceExceptionTranslator translator) {
+        this(reply.toCompletableFuture(), translator);
+    }
+
+    private PendingReply(CompletableFuture<T> reply, PersistenceExceptionTranslator translator) {
         this.reply = reply;
         this.translator = translator;
+    }
+
+    /** The answer, once in, turned into another value (on the connection's thread: keep it cheap). */
+    public <R> PendingReply<R> map(Function<? super T, ? extends R> mapping) {
+        return new PendingReply<>(reply.thenApply(mapping), translator);
     }
 
     /**

@@ -9,6 +9,9 @@ public final class PraasHeaders {
     /** When the lease just granted expires, as an ISO-8601 instant. */
     public static final String LEASE_EXPIRES = "Praas-Lease-Expires";
 
+    /** The Redis key of a snapshot an activation hands over by reference. */
+    public static final String SNAPSHOT_KEY = "Praas-Snapshot-Key";
+
     private PraasHeaders() {
     }
 }

@@ -143,6 +143,52 @@ class LeaseApiTest extends StateServiceTest {
         activation(app, "flushed", "manager-1", "PT30S").expectStatus().isEqualTo(409);
     }
 
+    @Test
+    void activationByReferenceNamesTheRedisKeyThatHoldsTheSnapshotInsteadOfSendingIt() {
+        byte[] data = new byte[256 * 1024];
+        new Random(11).nextBytes(data);
+        long epoch = activate(app, "by-reference", "manager-1");
+        putSnapshot(app, "by-reference", epoch, data).expectStatus().isNoContent();
+        release(app, "by-reference", epoch).expectStatus().isNoContent();
+
+        var answer = activationByReference(app, "by-reference", "manager-2")
+                .expectStatus().isOk()
+                .expectHeader().valueEquals("Praas-Epoch", Long.toString(epoch + 1))
+                .expectBody().isEmpty();
+        String key = answer.getResponseHeaders().getFirst("Praas-Snapshot-Key");
+
+        assertThat(key).isEqualTo("praas:s:{" + app + "/by-reference}:data");
+        assertThat(redis.execute((RedisCallback<byte[]>) connection -> connection.stringCommands().get(key.getBytes())))
+                .isEqualTo(data);
+        activation(app, "by-reference", "manager-1", "PT30S").expectStatus().isEqualTo(409);
+    }
+
+    @Test
+    void activationByReferenceOfASessionWithoutSnapshotHasNothingToHandOver() {
+        activationByReference(app, "empty-by-reference", "manager-1")
+                .expectStatus().isNoContent()
+                .expectHeader().valueEquals("Praas-Epoch", "1")
+                .expectHeader().doesNotExist("Praas-Snapshot-Key");
+    }
+
+    @Test
+    void activationWithAnUnknownWayOfHandingOverTheSnapshotIsRejectedAndTakesNoLease() {
+        http.post().uri("/v1/sessions/{app}/{session}/activation", app, "by-carrier-pigeon")
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("owner", "manager-1", "snapshot", "carrier-pigeon"))
+                .exchange()
+                .expectStatus().isBadRequest();
+
+        assertThat(activate(app, "by-carrier-pigeon", "manager-2")).isEqualTo(1);
+    }
+
+    private RestTestClient.ResponseSpec activationByReference(String app, String session, String owner) {
+        return http.post().uri("/v1/sessions/{app}/{session}/activation", app, session)
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("owner", owner, "ttl", "PT30S", "snapshot", "reference"))
+                .exchange();
+    }
+
     private Map<String, Object> lease(String session, long epoch) {
         return Map.of("app", app, "session", session, "epoch", epoch);
     }

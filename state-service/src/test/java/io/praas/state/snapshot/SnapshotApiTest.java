@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.praas.state.StateServiceTest;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -110,10 +111,19 @@ class SnapshotApiTest extends StateServiceTest {
                 .expectBody(byte[].class).returnResult().getResponseBody();
         assertThat(resumed).isEqualTo(bytes("stored by an earlier version"));
         assertThat(readSnapshot("earlier", epoch + 1)).isEqualTo(bytes("stored by an earlier version"));
+        byte[] handedOver = http.post().uri("/v1/sessions/{app}/{session}/activation", app, "earlier")
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("owner", "manager-2", "snapshot", "reference"))
+                .exchange()
+                .expectStatus().isOk()
+                .expectHeader().doesNotExist("Praas-Snapshot-Key")
+                .expectBody(byte[].class).returnResult().getResponseBody();
+        assertThat(handedOver).as("no key a reader could GET: inline even by reference")
+                .isEqualTo(bytes("stored by an earlier version"));
 
-        putSnapshot(app, "earlier", epoch + 1, bytes("rewritten")).expectStatus().isNoContent();
+        putSnapshot(app, "earlier", epoch + 2, bytes("rewritten")).expectStatus().isNoContent();
         assertThat(redis.opsForHash().hasKey(sessionKey("earlier", "snapshot"), "data")).isFalse();
-        assertThat(readSnapshot("earlier", epoch + 1)).isEqualTo(bytes("rewritten"));
+        assertThat(readSnapshot("earlier", epoch + 2)).isEqualTo(bytes("rewritten"));
     }
 
     @Test
