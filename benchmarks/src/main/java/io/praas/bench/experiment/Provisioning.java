@@ -144,8 +144,8 @@ public final class Provisioning implements Experiment {
             results.headline("resume_p50_" + Sizes.label(size), "us", in.p50(), resumeFloor);
             if (size == Sizes.MIB) {
                 results.target(Checks.atMost("resume with 1 MiB of state", "<= 2x a raw Redis GET of the bytes plus decoding",
-                        in.p50(), resumeFloor, 2.0, "µs", "two extra HTTP hops (manager → state service → Redis) that "
-                                + "each carry the whole snapshot, and the state service's Spring MVC request path"));
+                        in.p50(), resumeFloor, 2.0, "µs", "before the read the lease is taken through the state service "
+                                + "(the same round trip a cold start pays), and the process is then rebuilt and called"));
             }
         }
         return table;

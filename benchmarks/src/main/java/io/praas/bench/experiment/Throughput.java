@@ -64,9 +64,10 @@ public final class Throughput implements Experiment {
         results.headline("throughput_direct_max", "req/s", best.get("PraaS direct"), echo);
         results.target(Checks.atLeast("throughput through the whole stack", ">= 80% of a bare gateway route to the echo",
                 best.get("PraaS gateway"), bare, 0.8, "req/s", "two cores shared by the load driver, the gateway, "
-                        + "the manager and the floors; the gateway's per-request CPU (see the cpu_ columns)"));
+                        + "the manager and the floors: the manager's work per call (its event loop and the process's "
+                        + "worker) comes on top of a gateway that costs about what the bare route does (see the cpu_ columns)"));
         results.target(Checks.atLeast("throughput directly against one manager", ">= 50% of the bare echo server",
-                best.get("PraaS direct"), echo, 0.5, "req/s", "WebFlux per-request work and the worker hand-off"));
+                best.get("PraaS direct"), echo, 0.5, "req/s", "every call's hand-off from the event loop to the process's worker thread and back"));
         results.section(new Section(title(), """
                 Closed loop: N callers on kept-alive connections each send their next 10 B request when the \
                 previous one answered, for a fixed time per level; N doubles until p99 passes 100 ms or more \
