@@ -58,6 +58,27 @@ class DrainAndCrashEndToEndTest {
     }
 
     @Test
+    void checkpointedStateSurvivesManagerCrashOnceItsCheckpointIntervalHasPassed(LocalStack stack, PraasClient client) {
+        String app = "counter-checkpointed";
+        client.deploy(app, Bundles.counter(stack), "durability=CHECKPOINT&checkpointInterval=PT0.5S");
+        for (int i = 0; i < 3; i++) {
+            assertThat(client.invoke(app, "saved", "increment").status()).isEqualTo(200);
+        }
+        // the process stays live; its changes reach the state service within the interval
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100)).until(() -> client.stateService(
+                HttpRequest.newBuilder().GET(), "/v1/sessions/" + app + "/saved").json().path("snapshotBytes").isNumber());
+        assertThat(client.process(app, "saved").json().path("status").asString()).isEqualTo("ACTIVE");
+
+        stack.killManager();
+        stack.restartManager();
+
+        await().atMost(StackExtension.LEASE_TTL.plus(Duration.ofSeconds(20)))
+                .pollInterval(Duration.ofMillis(200))
+                .until(() -> client.invoke(app, "saved", "get").status() == 200);
+        assertThat(client.invoke(app, "saved", "increment").body()).isEqualTo("4");
+    }
+
+    @Test
     void sessionHeldByALiveLeaseElsewhereIsRefusedUntilTheLeaseExpires(LocalStack stack, PraasClient client) {
         String app = "counter-fenced";
         client.deploy(app, Bundles.counter(stack), "durability=WRITE_THROUGH");

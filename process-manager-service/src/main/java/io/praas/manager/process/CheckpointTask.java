@@ -26,6 +26,7 @@ final class CheckpointTask implements ProcessTask {
         } catch (RuntimeException e) {
             if (!table.fencedOff(process, e)) {
                 log.warn("Checkpoint of {} failed, will retry: {}", process.key(), e.getMessage());
+                table.watchCheckpoint(process, table.clock().instant());
             }
         }
     }

@@ -118,11 +118,14 @@ public final class CloudProcess {
         return kind;
     }
 
-    void touched(Instant now, boolean changed) {
+    /** Notes activity at {@code now}; true when it leaves state unsaved that was all saved before. */
+    boolean touched(Instant now, boolean changed) {
         lastActivity = now;
-        if (changed) {
+        if (changed && !dirty) {
             dirty = true;
+            return true;
         }
+        return false;
     }
 
     void persisted(Instant now) {

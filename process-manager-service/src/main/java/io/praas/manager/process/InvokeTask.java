@@ -17,6 +17,7 @@ import tools.jackson.core.JacksonException;
 
 import java.lang.invoke.MethodType;
 import java.lang.reflect.UndeclaredThrowableException;
+import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
@@ -114,7 +115,11 @@ final class InvokeTask implements ProcessTask {
             }
         }
         process.state().apply(state.writes());
-        process.touched(table.clock().instant(), changed && !writeThrough);
+        Instant now = table.clock().instant();
+        if (process.touched(now, changed && !writeThrough)
+                && process.app().config().durability() == Durability.CHECKPOINT) {
+            table.watchCheckpoint(process, now);
+        }
     }
 
     private Object input(CloudProcess process, FunctionSpec spec) {

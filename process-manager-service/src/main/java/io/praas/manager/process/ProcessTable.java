@@ -17,6 +17,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -40,6 +41,8 @@ public class ProcessTable {
     private static final Logger log = LoggerFactory.getLogger(ProcessTable.class);
 
     private final Map<ProcessKey, CloudProcess> processes = new ConcurrentHashMap<>();
+    private final ProcessDeadlines idleDeadlines = new ProcessDeadlines();
+    private final ProcessDeadlines checkpointDeadlines = new ProcessDeadlines();
     private final StateServiceClient store;
     private final AppRegistry apps;
     private final FunctionRuntime runtime;
@@ -122,21 +125,77 @@ public class ProcessTable {
     /** Swaps out every live process that matches, e.g. all of them on drain. */
     public CompletableFuture<Void> swapOutAll(Predicate<CloudProcess> which) {
         List<CompletableFuture<ProcessView>> swaps = new ArrayList<>();
-        // Runs every idle check: iterate the live table (weakly consistent) rather than copy it each time.
+        // iterate the live table (weakly consistent) rather than copy it
         for (CloudProcess process : processes.values()) {
             if (which.test(process)) {
-                swap(process.key()).ifPresent(swap -> swaps.add(swap.exceptionally(failure -> {
-                    log.warn("Could not swap out {}: {}", process.key(), failure.getMessage());
-                    return null;
-                })));
+                swapLoggingFailure(process).ifPresent(swaps::add);
             }
         }
         return CompletableFuture.allOf(swaps.toArray(CompletableFuture[]::new));
     }
 
-    /** Queues a checkpoint of the process's state, run in its turn. */
-    public void checkpoint(CloudProcess process) {
-        process.mailbox().offer(new CheckpointTask(this));
+    /**
+     * Swaps out the processes that stayed idle past their app's idle timeout, by {@code now}. Looks only at those
+     * whose idle deadline has come; one that was busy since gets its next deadline.
+     */
+    public void swapOutIdle(Instant now) {
+        for (ProcessDeadlines.Deadline deadline : idleDeadlines.takeDue(now)) {
+            CloudProcess process = processes.get(deadline.key());
+            if (process == null || process.epoch() != deadline.epoch()) {
+                continue; // gone since, or another activation with deadlines of its own
+            }
+            if (process.idleBeyondTimeout(now)) {
+                // a swap-out that failed leaves the process live and active: it needs a deadline again
+                swapLoggingFailure(process).ifPresent(swap -> swap.thenRun(() -> {
+                    if (processes.get(process.key()) == process) {
+                        watchIdle(process, clock.instant());
+                    }
+                }));
+            } else {
+                watchIdle(process, now);
+            }
+        }
+    }
+
+    /** Adds the process's next idle deadline: its idle timeout after its last activity, and not before {@code now}. */
+    void watchIdle(CloudProcess process, Instant now) {
+        Instant due = process.lastActivity().plus(process.app().config().idleTimeout());
+        idleDeadlines.add(process.key(), process.epoch(), due.isAfter(now) ? due : now);
+    }
+
+    private Optional<CompletableFuture<ProcessView>> swapLoggingFailure(CloudProcess process) {
+        return swap(process.key()).map(swap -> swap.exceptionally(failure -> {
+            log.warn("Could not swap out {}: {}", process.key(), failure.getMessage());
+            return null;
+        }));
+    }
+
+    /**
+     * Checkpoints the processes whose changes have waited their app's checkpoint interval by {@code now}
+     * ({@code CHECKPOINT} durability). Looks only at those whose checkpoint deadline has come.
+     */
+    public void checkpointDue(Instant now) {
+        for (ProcessDeadlines.Deadline deadline : checkpointDeadlines.takeDue(now)) {
+            CloudProcess process = processes.get(deadline.key());
+            if (process == null || process.epoch() != deadline.epoch() || !process.dirty()) {
+                continue; // gone, or saved since: its next change sets a new deadline
+            }
+            if (process.status() == ProcessStatus.ACTIVE && checkpointIntervalPassed(process, now)) {
+                process.mailbox().offer(new CheckpointTask(this));
+            } else {
+                watchCheckpoint(process, now);
+            }
+        }
+    }
+
+    /** Adds the deadline of a process's unsaved changes: its checkpoint interval after it was last saved. */
+    void watchCheckpoint(CloudProcess process, Instant now) {
+        Instant due = process.lastPersisted().plus(process.app().config().checkpointInterval());
+        checkpointDeadlines.add(process.key(), process.epoch(), due.isAfter(now) ? due : now);
+    }
+
+    private static boolean checkpointIntervalPassed(CloudProcess process, Instant now) {
+        return !process.lastPersisted().plus(process.app().config().checkpointInterval()).isAfter(now);
     }
 
     /** The lease of the process was lost: it must stop serving, its state is fenced off. */

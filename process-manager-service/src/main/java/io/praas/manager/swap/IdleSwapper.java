@@ -5,7 +5,6 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
-import java.time.Instant;
 
 /** Swaps out processes that stayed idle longer than their app's idle timeout, judged by the injected clock. */
 @Component
@@ -21,7 +20,6 @@ public class IdleSwapper {
 
     @Scheduled(fixedDelayString = "${praas.manager.idle-check-interval:250ms}")
     public void swapOutIdle() {
-        Instant now = clock.instant();
-        table.swapOutAll(process -> process.idleBeyondTimeout(now));
+        table.swapOutIdle(clock.instant());
     }
 }
