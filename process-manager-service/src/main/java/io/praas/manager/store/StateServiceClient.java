@@ -33,7 +33,6 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -46,7 +45,6 @@ public class StateServiceClient implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(StateServiceClient.class);
 
     private static final String EPOCH_HEADER = "Praas-Epoch";
-    private static final String LEASE_EXPIRES_HEADER = "Praas-Lease-Expires";
     private static final String SNAPSHOT_KEY_HEADER = "Praas-Snapshot-Key";
     private static final String PROBLEM_TYPE_BASE = "https://praas.io/problems/";
 
@@ -109,12 +107,11 @@ public class StateServiceClient implements AutoCloseable {
                 ContentType.APPLICATION_JSON, json.writeValueAsBytes(activation), "activate " + app + "/" + session,
                 app, session);
         long epoch = Long.parseLong(answer.epoch());
-        Instant expires = Instant.parse(answer.leaseExpires());
         if (answer.status() != 200) {
-            return new Activation(epoch, expires, null);
+            return new Activation(epoch, null);
         }
         byte[] snapshot = answer.snapshotKey() == null ? answer.body() : readSnapshot(app, session, answer.snapshotKey());
-        return new Activation(epoch, expires, snapshot);
+        return new Activation(epoch, snapshot);
     }
 
     /**
@@ -162,8 +159,7 @@ public class StateServiceClient implements AutoCloseable {
     private static Answer answer(ClassicHttpResponse response) throws IOException {
         byte[] body = response.getEntity() == null ? new byte[0] : body(response.getEntity());
         return new Answer(response.getCode(), value(response.getFirstHeader(EPOCH_HEADER)),
-                value(response.getFirstHeader(LEASE_EXPIRES_HEADER)), value(response.getFirstHeader(SNAPSHOT_KEY_HEADER)),
-                body);
+                value(response.getFirstHeader(SNAPSHOT_KEY_HEADER)), body);
     }
 
     /**
@@ -189,7 +185,7 @@ public class StateServiceClient implements AutoCloseable {
         return header == null ? null : header.getValue();
     }
 
-    private record Answer(int status, String epoch, String leaseExpires, String snapshotKey, byte[] body) {
+    private record Answer(int status, String epoch, String snapshotKey, byte[] body) {
     }
 
     public void releaseLease(String app, String session, long epoch) {
