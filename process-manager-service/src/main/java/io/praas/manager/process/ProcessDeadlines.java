@@ -19,14 +19,15 @@ final class ProcessDeadlines {
     private final AtomicLong sequence = new AtomicLong();
 
     void add(ProcessKey key, long epoch, Instant due) {
-        deadlines.add(new Deadline(due, sequence.incrementAndGet(), key, epoch));
+        deadlines.add(new Deadline(due.toEpochMilli(), sequence.incrementAndGet(), key, epoch));
     }
 
     /** Takes out and returns, earliest first, every deadline that has come by {@code now}. */
     List<Deadline> takeDue(Instant now) {
+        long nowMillis = now.toEpochMilli();
         List<Deadline> due = new ArrayList<>();
         for (Deadline first = deadlines.pollFirst(); first != null; first = deadlines.pollFirst()) {
-            if (first.due().isAfter(now)) {
+            if (first.dueMillis() > nowMillis) {
                 deadlines.add(first);
                 break;
             }
@@ -39,12 +40,15 @@ final class ProcessDeadlines {
         return deadlines.size();
     }
 
-    /** The sequence number only keeps two deadlines of the same instant apart. */
-    record Deadline(Instant due, long sequence, ProcessKey key, long epoch) implements Comparable<Deadline> {
+    /**
+     * One per live process, so kept small: the time as epoch milliseconds rather than an {@link Instant} object. The
+     * sequence number only keeps two deadlines of the same millisecond apart.
+     */
+    record Deadline(long dueMillis, long sequence, ProcessKey key, long epoch) implements Comparable<Deadline> {
 
         @Override
         public int compareTo(Deadline other) {
-            int byTime = due.compareTo(other.due);
+            int byTime = Long.compare(dueMillis, other.dueMillis);
             return byTime != 0 ? byTime : Long.compare(sequence, other.sequence);
         }
     }
