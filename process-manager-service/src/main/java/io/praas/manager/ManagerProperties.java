@@ -63,4 +63,15 @@ public record ManagerProperties(
         @DefaultValue("60s") @NotNull Duration drainTimeout,
         @DefaultValue("0.8") @DecimalMin("0.05") @DecimalMax("1.0") double memoryPressureThreshold,
         @DefaultValue("0.1") @DecimalMin("0.001") @DecimalMax("1.0") double memoryPressureSwapFraction) {
+
+    public ManagerProperties {
+        if (snapshotRedisUrl != null && !isRedisServer(snapshotRedisUrl)) {
+            throw new IllegalArgumentException("praas.manager.snapshot-redis-url must be redis://host:port or "
+                    + "rediss://host:port (optionally with user:password@ and /database), was " + snapshotRedisUrl);
+        }
+    }
+
+    private static boolean isRedisServer(URI url) {
+        return ("redis".equals(url.getScheme()) || "rediss".equals(url.getScheme())) && url.getHost() != null;
+    }
 }

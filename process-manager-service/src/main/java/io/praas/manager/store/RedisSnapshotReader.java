@@ -6,6 +6,7 @@ import java.time.Duration;
 import org.apache.commons.pool2.impl.GenericObjectPoolConfig;
 import redis.clients.jedis.Connection;
 import redis.clients.jedis.DefaultJedisClientConfig;
+import redis.clients.jedis.Protocol;
 import redis.clients.jedis.RedisClient;
 import redis.clients.jedis.util.JedisURIHelper;
 
@@ -18,17 +19,14 @@ final class RedisSnapshotReader implements AutoCloseable {
 
     private final RedisClient redis;
 
+    /** {@code url} as validated by {@code ManagerProperties}. */
     RedisSnapshotReader(URI url, Duration timeout, int connections) {
-        if (!JedisURIHelper.isValid(url)) {
-            throw new IllegalArgumentException("praas.manager.snapshot-redis-url must be redis://host:port or "
-                    + "rediss://host:port, was " + url);
-        }
         int millis = Math.toIntExact(timeout.toMillis());
         GenericObjectPoolConfig<Connection> pool = new GenericObjectPoolConfig<>();
         pool.setMaxTotal(connections);
         pool.setMaxIdle(connections);
         this.redis = RedisClient.builder()
-                .hostAndPort(JedisURIHelper.getHostAndPort(url))
+                .hostAndPort(url.getHost(), url.getPort() < 0 ? Protocol.DEFAULT_PORT : url.getPort())
                 .clientConfig(DefaultJedisClientConfig.builder()
                         .user(JedisURIHelper.getUser(url))
                         .password(JedisURIHelper.getPassword(url))
