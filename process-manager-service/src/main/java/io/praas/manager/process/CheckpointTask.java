@@ -18,7 +18,12 @@ final class CheckpointTask implements ProcessTask {
 
     @Override
     public void run(CloudProcess process) {
-        if (process.status() != ProcessStatus.ACTIVE || !process.dirty()) {
+        if (!process.dirty()) {
+            return;
+        }
+        if (process.status() != ProcessStatus.ACTIVE) {
+            // not now (a swap-out that failed, say): its changes still need a deadline
+            table.watchCheckpoint(process, table.clock().instant());
             return;
         }
         try {
