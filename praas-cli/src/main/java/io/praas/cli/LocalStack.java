@@ -18,6 +18,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * The whole PraaS stack on one machine, each part its own process: Redis, the state service, a
@@ -26,6 +29,10 @@ import java.util.Map;
 public final class LocalStack implements AutoCloseable {
 
     private static final Duration STOP_GRACE = Duration.ofSeconds(60);
+
+    private static final int FIRST_FREE_PORT = 20_000;
+    private static final int LAST_FREE_PORT = 32_767;
+    private static final Set<Integer> HANDED_OUT = ConcurrentHashMap.newKeySet();
 
     /** Size at which a service's log rolls over to a compressed archive. */
     private static final String LOG_FILE_SIZE = "10MB";
@@ -43,13 +50,29 @@ public final class LocalStack implements AutoCloseable {
         this.config = config;
     }
 
-    /** A free TCP port on the loopback interface, for tests that run stacks side by side. */
+    /**
+     * A free TCP port on the loopback interface, for tests that run stacks side by side. Drawn below the kernel's
+     * usual range of ephemeral ports (32768–60999 on Linux): a port the kernel hands out for port 0 comes from that
+     * range, where any outgoing connection may take it as its local port before the service binds it (a state
+     * service once failed to start in CI with "Port already in use" that way). Never the same port twice per JVM.
+     */
     public static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        for (int attempt = 0; attempt < 1000; attempt++) {
+            int port = random.nextInt(FIRST_FREE_PORT, LAST_FREE_PORT + 1);
+            if (!HANDED_OUT.contains(port) && canBind(port) && HANDED_OUT.add(port)) {
+                return port;
+            }
+        }
+        throw new StackException("no free port between " + FIRST_FREE_PORT + " and " + LAST_FREE_PORT);
+    }
+
+    private static boolean canBind(int port) {
+        try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
             socket.setReuseAddress(true);
-            return socket.getLocalPort();
+            return true;
         } catch (IOException e) {
-            throw new StackException("no free port: " + e.getMessage(), e);
+            return false;
         }
     }
 
