@@ -99,9 +99,7 @@ public final class LocalStack implements AutoCloseable {
 
     /** Fails before starting anything if a port is taken: a health check would otherwise reach the wrong server. */
     private static void requireFree(int port, String what, String option) {
-        try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
-            socket.setReuseAddress(true);
-        } catch (IOException e) {
+        if (!canBind(port)) {
             throw new StackException("port " + port + " for " + what + " is already in use (another PraaS stack?); "
                     + "stop what uses it or choose another port with " + option);
         }

@@ -33,7 +33,7 @@ final class ActivateTask implements ProcessTask {
             }
             process.leaseHeldUntil(requested.plus(table.properties().leaseTtl()));
             process.moveTo(ProcessStatus.ACTIVE);
-            table.watchIdle(process, requested);
+            table.watchIdle(process);
             table.activations().record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
         } catch (PraasException e) {
             table.end(process, ProcessStatus.FAILED, e);

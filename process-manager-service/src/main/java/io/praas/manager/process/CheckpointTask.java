@@ -23,7 +23,7 @@ final class CheckpointTask implements ProcessTask {
         }
         if (process.status() != ProcessStatus.ACTIVE) {
             // not now (a swap-out that failed, say): its changes still need a deadline
-            table.watchCheckpoint(process, table.clock().instant());
+            table.watchCheckpoint(process);
             return;
         }
         try {
@@ -31,7 +31,7 @@ final class CheckpointTask implements ProcessTask {
         } catch (RuntimeException e) {
             if (!table.fencedOff(process, e)) {
                 log.warn("Checkpoint of {} failed, will retry: {}", process.key(), e.getMessage());
-                table.watchCheckpoint(process, table.clock().instant());
+                table.watchCheckpoint(process);
             }
         }
     }

@@ -72,7 +72,17 @@ public final class CloudProcess {
 
     /** Active, with nothing queued or running, and untouched for longer than its app's idle timeout. */
     public boolean idleBeyondTimeout(Instant now) {
-        return swappable(now) && !lastActivity.plus(app.config().idleTimeout()).isAfter(now);
+        return swappable(now) && !idleDeadline().isAfter(now);
+    }
+
+    /** When the process will have been idle for its app's idle timeout, if nothing touches it before. */
+    Instant idleDeadline() {
+        return lastActivity.plus(app.config().idleTimeout());
+    }
+
+    /** When its unsaved changes are due for a checkpoint ({@code CHECKPOINT} durability). */
+    Instant checkpointDeadline() {
+        return lastPersisted.plus(app.config().checkpointInterval());
     }
 
     /** Active, holding its lease, with nothing queued or running: it can be swapped out without delaying anyone. */

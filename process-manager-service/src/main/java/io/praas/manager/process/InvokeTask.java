@@ -17,7 +17,6 @@ import tools.jackson.core.JacksonException;
 
 import java.lang.invoke.MethodType;
 import java.lang.reflect.UndeclaredThrowableException;
-import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
@@ -115,10 +114,9 @@ final class InvokeTask implements ProcessTask {
             }
         }
         process.state().apply(state.writes());
-        Instant now = table.clock().instant();
-        if (process.touched(now, changed && !writeThrough)
+        if (process.touched(table.clock().instant(), changed && !writeThrough)
                 && process.app().config().durability() == Durability.CHECKPOINT) {
-            table.watchCheckpoint(process, now);
+            table.watchCheckpoint(process);
         }
     }
 

@@ -140,27 +140,26 @@ public class ProcessTable {
      */
     public void swapOutIdle(Instant now) {
         for (ProcessDeadlines.Deadline deadline : idleDeadlines.takeDue(now)) {
-            CloudProcess process = processes.get(deadline.key());
-            if (process == null || process.epoch() != deadline.epoch()) {
-                continue; // gone since, or another activation with deadlines of its own
+            CloudProcess process = stillLive(deadline);
+            if (process == null) {
+                continue;
             }
             if (process.idleBeyondTimeout(now)) {
                 // a swap-out that failed leaves the process live and active: it needs a deadline again
                 swapLoggingFailure(process).ifPresent(swap -> swap.thenRun(() -> {
                     if (processes.get(process.key()) == process) {
-                        watchIdle(process, clock.instant());
+                        watchIdle(process);
                     }
                 }));
             } else {
-                watchIdle(process, now);
+                watchIdle(process);
             }
         }
     }
 
-    /** Adds the process's next idle deadline: its idle timeout after its last activity, and not before {@code now}. */
-    void watchIdle(CloudProcess process, Instant now) {
-        Instant due = process.lastActivity().plus(process.app().config().idleTimeout());
-        idleDeadlines.add(process.key(), process.epoch(), due.isAfter(now) ? due : now);
+    /** Adds the process's next idle deadline (one already past is taken at the next check). */
+    void watchIdle(CloudProcess process) {
+        idleDeadlines.add(process.key(), process.epoch(), process.idleDeadline());
     }
 
     private Optional<CompletableFuture<ProcessView>> swapLoggingFailure(CloudProcess process) {
@@ -176,26 +175,27 @@ public class ProcessTable {
      */
     public void checkpointDue(Instant now) {
         for (ProcessDeadlines.Deadline deadline : checkpointDeadlines.takeDue(now)) {
-            CloudProcess process = processes.get(deadline.key());
-            if (process == null || process.epoch() != deadline.epoch() || !process.dirty()) {
-                continue; // gone, or saved since: its next change sets a new deadline
+            CloudProcess process = stillLive(deadline);
+            if (process == null || !process.dirty()) {
+                continue; // saved since: its next change sets a new deadline
             }
-            if (process.status() == ProcessStatus.ACTIVE && checkpointIntervalPassed(process, now)) {
+            if (process.status() == ProcessStatus.ACTIVE && !process.checkpointDeadline().isAfter(now)) {
                 process.mailbox().offer(new CheckpointTask(this));
             } else {
-                watchCheckpoint(process, now);
+                watchCheckpoint(process);
             }
         }
     }
 
-    /** Adds the deadline of a process's unsaved changes: its checkpoint interval after it was last saved. */
-    void watchCheckpoint(CloudProcess process, Instant now) {
-        Instant due = process.lastPersisted().plus(process.app().config().checkpointInterval());
-        checkpointDeadlines.add(process.key(), process.epoch(), due.isAfter(now) ? due : now);
+    /** Adds the deadline of a process's unsaved changes (one already past is taken at the next check). */
+    void watchCheckpoint(CloudProcess process) {
+        checkpointDeadlines.add(process.key(), process.epoch(), process.checkpointDeadline());
     }
 
-    private static boolean checkpointIntervalPassed(CloudProcess process, Instant now) {
-        return !process.lastPersisted().plus(process.app().config().checkpointInterval()).isAfter(now);
+    /** The process a deadline was set for, or null when it has gone since (or was replaced by a new activation). */
+    private CloudProcess stillLive(ProcessDeadlines.Deadline deadline) {
+        CloudProcess process = processes.get(deadline.key());
+        return process != null && process.epoch() == deadline.epoch() ? process : null;
     }
 
     /** The lease of the process was lost: it must stop serving, its state is fenced off. */
