@@ -23,7 +23,11 @@ import java.time.Duration;
  * @param stateServiceConnections  connections kept to the state service; more concurrent calls wait for one
  * @param snapshotRedisUrl         the Redis the state service keeps snapshots in ({@code redis://host:port}); when set,
  *                                 a resume reads its snapshot from there instead of through the state service (one
- *                                 network crossing of the bytes instead of two); unset, everything goes through it
+ *                                 network crossing of the bytes instead of two), started while the lease is being
+ *                                 taken; unset, everything goes through it
+ * @param snapshotKeyPrefix        the state service's Redis key prefix ({@code praas.state.key-prefix}): where a
+ *                                 resume finds the snapshot before the state service has named its key. A wrong one
+ *                                 costs only that head start: the key the state service names is read instead
  * @param leaseTtl                 how long a session lease lives without renewal
  * @param leaseRenewInterval       how often the leases of live processes are renewed
  * @param leaseRenewBatchSize      leases renewed per call to the state service
@@ -48,6 +52,7 @@ public record ManagerProperties(
         @DefaultValue("10s") @NotNull Duration stateServiceTimeout,
         @DefaultValue("64") @Min(1) int stateServiceConnections,
         URI snapshotRedisUrl,
+        @DefaultValue("praas:") @NotNull String snapshotKeyPrefix,
         @DefaultValue("30s") @NotNull Duration leaseTtl,
         @DefaultValue("10s") @NotNull Duration leaseRenewInterval,
         @DefaultValue("1000") @Min(1) @Max(10_000) int leaseRenewBatchSize,

@@ -20,7 +20,7 @@ final class ActiveProcesses {
 
     /** The defaults, with the state service at {@code stateService} and 8 queued invocations per process. */
     static ManagerProperties properties(URI stateService) {
-        return new ManagerProperties("test", stateService, Duration.ofSeconds(1), 64, null,
+        return new ManagerProperties("test", stateService, Duration.ofSeconds(1), 64, null, "praas:",
                 Duration.ofSeconds(30), Duration.ofSeconds(10), 1000, Duration.ofMillis(250), Duration.ofSeconds(1),
                 DataSize.ofMegabytes(16), DataSize.ofMegabytes(64), Duration.ofSeconds(10), 8, Duration.ofMinutes(5),
                 Duration.ofSeconds(30), Duration.ofSeconds(30), Duration.ofSeconds(60), 0.8, 0.1);

@@ -42,7 +42,8 @@ class SnapshotByReferenceTest {
                                         .header("Praas-Epoch", "4")
                                         .header("Praas-Lease-Expires", "2030-01-01T00:00:00Z");
                                 if (body.contains("\"snapshot\":\"reference\"")) {
-                                    return response.header("Praas-Snapshot-Key", "praas:s:{shop/cart}:data").send().then();
+                                    return response.header("Praas-Snapshot-Key", "praas:s:{shop/cart}:data")
+                                            .header("Praas-Snapshot-Version", "7f3a").send().then();
                                 }
                                 return response.header("Content-Type", "application/octet-stream")
                                         .sendByteArray(Mono.just(SNAPSHOT)).then();

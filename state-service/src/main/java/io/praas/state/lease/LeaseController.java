@@ -36,6 +36,9 @@ class LeaseController {
         headers.set(PraasHeaders.LEASE_EXPIRES, activation.leaseExpiresAt().toString());
         if (activation.snapshotKey() != null) {
             headers.set(PraasHeaders.SNAPSHOT_KEY, activation.snapshotKey());
+            if (activation.snapshotVersion() != null) {
+                headers.set(PraasHeaders.SNAPSHOT_VERSION, activation.snapshotVersion());
+            }
             return ResponseEntity.ok().headers(headers).build();
         }
         if (activation.snapshot() == null) {

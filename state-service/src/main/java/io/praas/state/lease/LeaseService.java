@@ -82,7 +82,10 @@ public class LeaseService {
             handover = new Handover(connection.send(commands -> commands.hget(metadataKey, EARLIER_DATA_FIELD)).await(),
                     null);
         }
-        return new Activation(Replies.number(reply.get(1)), clock.instant().plus(ttl), handover.bytes(), handover.key());
+        // the version as of the acquisition, read by the script itself: nobody else can write after it
+        String version = handover.key() == null ? null : Replies.text(reply.get(3));
+        return new Activation(Replies.number(reply.get(1)), clock.instant().plus(ttl), handover.bytes(), handover.key(),
+                version);
     }
 
     /** Extends every lease still held by the owner at the given epoch, in one pipeline. */

@@ -51,12 +51,14 @@ public class SnapshotStore {
         // harmless even when the epoch is stale: a session with an epoch is in the index already
         PendingReply<Long> indexed = index.addAhead(id);
         // the bytes go ahead by a plain SET; the script checks the epoch and renames them into place
-        String staged = sessionKeys.staged(ThreadLocalRandom.current().nextLong());
+        long version = ThreadLocalRandom.current().nextLong();
+        String staged = sessionKeys.staged(version);
         PendingReply<String> staging = connection.send(commands ->
                 commands.set(arg(staged), data, SetArgs.Builder.px(STAGED_TTL.toMillis())));
         List<Object> reply = Replies.array(scripts.run(WRITE,
                 List.of(sessionKeys.epoch(), sessionKeys.snapshot(), sessionKeys.lease(), staged, sessionKeys.data()),
-                arg(epoch), arg(data.length), arg(clock.instant().toString()), arg(release ? 1 : 0)));
+                arg(epoch), arg(data.length), arg(clock.instant().toString()), arg(release ? 1 : 0),
+                arg(Long.toHexString(version))));
         staging.await();
         indexed.await();
         long outcome = Replies.number(reply.get(0));

@@ -12,6 +12,9 @@ public final class PraasHeaders {
     /** The Redis key of a snapshot an activation hands over by reference. */
     public static final String SNAPSHOT_KEY = "Praas-Snapshot-Key";
 
+    /** Which write stored the snapshot an activation hands over by reference. */
+    public static final String SNAPSHOT_VERSION = "Praas-Snapshot-Version";
+
     private PraasHeaders() {
     }
 }

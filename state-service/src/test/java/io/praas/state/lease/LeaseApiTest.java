@@ -164,11 +164,37 @@ class LeaseApiTest extends StateServiceTest {
     }
 
     @Test
+    void activationByReferenceNamesTheVersionOfTheSnapshotItHandsOverAndEveryWriteMakesANewOne() {
+        long epoch = activate(app, "versioned", "manager-1");
+        putSnapshot(app, "versioned", epoch, new byte[] {1}).expectStatus().isNoContent();
+        release(app, "versioned", epoch).expectStatus().isNoContent();
+        String first = snapshotVersion(activationByReference(app, "versioned", "manager-2"));
+        // the same owner again: a new epoch, nothing written in between
+        String unchanged = snapshotVersion(activationByReference(app, "versioned", "manager-2"));
+        putSnapshot(app, "versioned", epoch + 2, new byte[] {1}).expectStatus().isNoContent();
+        String rewritten = snapshotVersion(activationByReference(app, "versioned", "manager-2"));
+
+        assertThat(first).isNotBlank();
+        assertThat(unchanged).isEqualTo(first);
+        // the same bytes written again are another write: a reader cannot tell it from a different one
+        assertThat(rewritten).isNotBlank().isNotEqualTo(first);
+        assertThat(redis.execute((RedisCallback<byte[]>) connection -> connection.hashCommands()
+                .hGet(("praas:s:{" + app + "/versioned}:snapshot").getBytes(), "version".getBytes())))
+                .asString().isEqualTo(rewritten);
+    }
+
+    private static String snapshotVersion(RestTestClient.ResponseSpec activation) {
+        return activation.expectStatus().isOk().expectBody().returnResult().getResponseHeaders()
+                .getFirst("Praas-Snapshot-Version");
+    }
+
+    @Test
     void activationByReferenceOfASessionWithoutSnapshotHasNothingToHandOver() {
         activationByReference(app, "empty-by-reference", "manager-1")
                 .expectStatus().isNoContent()
                 .expectHeader().valueEquals("Praas-Epoch", "1")
-                .expectHeader().doesNotExist("Praas-Snapshot-Key");
+                .expectHeader().doesNotExist("Praas-Snapshot-Key")
+                .expectHeader().doesNotExist("Praas-Snapshot-Version");
     }
 
     @Test

@@ -169,7 +169,7 @@ class SnapshotApiTest extends StateServiceTest {
         assertThat(keys).containsExactlyInAnyOrder("praas:s:" + tag + ":epoch", "praas:s:" + tag + ":lease",
                 "praas:s:" + tag + ":snapshot", "praas:s:" + tag + ":data");
         assertThat(redis.opsForHash().entries("praas:s:" + tag + ":snapshot"))
-                .containsOnlyKeys("bytes", "writtenAt")
+                .containsOnlyKeys("bytes", "writtenAt", "version")
                 .containsEntry("bytes", "5");
         assertThat(redis.opsForValue().get("praas:s:" + tag + ":data")).isEqualTo("state");
         assertThat(redis.opsForHash().entries("praas:s:" + tag + ":lease"))
