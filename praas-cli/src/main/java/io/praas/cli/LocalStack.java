@@ -1,6 +1,8 @@
 package io.praas.cli;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -8,6 +10,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,6 +32,7 @@ import java.util.concurrent.ThreadLocalRandom;
 public final class LocalStack implements AutoCloseable {
 
     private static final Duration STOP_GRACE = Duration.ofSeconds(60);
+    private static final Duration REDIS_START_TIMEOUT = Duration.ofSeconds(30);
 
     private static final int FIRST_FREE_PORT = 20_000;
     private static final int LAST_FREE_PORT = 32_767;
@@ -86,7 +90,9 @@ public final class LocalStack implements AutoCloseable {
         } catch (IOException e) {
             throw new StackException("cannot create " + config.workDirectory() + ": " + e.getMessage(), e);
         }
+        // known to close() before waiting for it, so that a Redis which never answers is stopped too
         redis = startRedis();
+        awaitRedis(redis);
         stateService = startStateService();
         startManager();
         gateway = startService("gateway-service", config.gatewayPort(), List.of(
@@ -218,30 +224,52 @@ public final class LocalStack implements AutoCloseable {
     private ServiceProcess startRedis() {
         Path binary = RedisBinary.find();
         Path data = config.workDirectory().resolve("redis");
-        ServiceProcess process = ServiceProcess.start("redis", List.of(binary.toString(),
+        return ServiceProcess.start("redis", List.of(binary.toString(),
                 "--port", String.valueOf(config.redisPort()), "--bind", "127.0.0.1", "--dir", data.toString(),
                 "--appendonly", "yes", "--save", "", "--protected-mode", "yes"), logDirectory().resolve("redis.log"));
-        awaitRedis(process);
-        return process;
     }
 
     private void awaitRedis(ServiceProcess process) {
-        Instant deadline = Instant.now().plusSeconds(30);
+        awaitRedis(process, config.redisPort(), REDIS_START_TIMEOUT);
+    }
+
+    /**
+     * Waits until Redis answers {@code PING}, failing if it exits or stays silent for {@code timeout}. While it answers
+     * that it is still loading its data, it is given as long as that takes: a large data set (a local stack's
+     * {@code .praas/redis} after heavy use) can take minutes.
+     */
+    static void awaitRedis(ServiceProcess process, int port, Duration timeout) {
+        Instant deadline = Instant.now().plus(timeout);
+        boolean loadingReported = false;
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {
                 throw new StackException("redis-server exited while starting; see " + process.log());
             }
-            try (Socket socket = new java.net.Socket("127.0.0.1", config.redisPort())) {
-                socket.getOutputStream().write("PING\r\n".getBytes());
-                if (socket.getInputStream().read() == '+') {
-                    return;
+            String reply = ping(port);
+            if (reply != null && reply.startsWith("+")) {
+                return;
+            }
+            if (reply != null && reply.startsWith("-LOADING")) {
+                if (!loadingReported) {
+                    System.out.println("Redis is loading its data set; waiting until it has (see " + process.log() + ")");
+                    loadingReported = true;
                 }
-            } catch (IOException notYet) {
-                // Not listening yet.
+                deadline = Instant.now().plus(timeout);
             }
             ServiceProcess.pause();
         }
-        throw new StackException("redis-server did not answer PING on port " + config.redisPort() + "; see " + process.log());
+        throw new StackException("redis-server did not answer PING on port " + port + "; see " + process.log());
+    }
+
+    /** The first line of Redis' answer to {@code PING}, or null when nothing answers yet. */
+    private static String ping(int port) {
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(2_000);
+            socket.getOutputStream().write("PING\r\n".getBytes(StandardCharsets.US_ASCII));
+            return new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII)).readLine();
+        } catch (IOException notYet) {
+            return null;
+        }
     }
 
     private ServiceProcess startService(String module, int port, List<String> arguments) {
