@@ -163,8 +163,8 @@ public final class Provisioning implements Experiment {
             results.headline("resume_p50_" + Sizes.label(size), "us", in.p50(), resumeFloor);
             if (size == Sizes.MIB) {
                 results.target(Checks.atMost("resume with 1 MiB of state", "<= 2x a raw Redis GET of the bytes plus decoding",
-                        in.p50(), resumeFloor, 2.0, "µs", "before the read the lease is taken through the state service "
-                                + "(the same round trip a cold start pays), and the process is then rebuilt and called"));
+                        in.p50(), resumeFloor, 2.0, "µs", "the lease taken through the state service (the round trip a cold "
+                                + "start pays, which the read overlaps), then the decoding, the rebuilt process and the call"));
             }
         }
         return table;
