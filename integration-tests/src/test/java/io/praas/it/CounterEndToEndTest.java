@@ -206,15 +206,7 @@ class CounterEndToEndTest {
     }
 
     private static double invocationsCounted(PraasClient client, int status) {
-        PraasClient.Response metric = client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(
-                client.stack().managerUrl() + "/actuator/metrics/praas.invocations?tag=status:" + status)).GET());
-        if (metric.status() == 404) {
-            return 0;
-        }
-        return StreamSupport.stream(metric.json().path("measurements").spliterator(), false)
-                .filter(measurement -> measurement.path("statistic").asString().equals("COUNT"))
-                .mapToDouble(measurement -> measurement.path("value").asDouble())
-                .findFirst().orElseThrow();
+        return client.managerCount("praas.invocations", "status:" + status);
     }
 
     @Test

@@ -12,6 +12,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.stream.StreamSupport;
 
 /** A plain HTTP client of the public API, as a web app would use it. */
 public final class PraasClient {
@@ -99,6 +100,22 @@ public final class PraasClient {
     /** Calls the state service directly, as only managers do; for tests that inspect or tamper with storage. */
     public Response stateService(HttpRequest.Builder request, String path) {
         return send(request.uri(URI.create(stack.stateServiceUrl() + path)));
+    }
+
+    /**
+     * The count of one of the manager's meters (a counter's or a timer's) with one tag, e.g. {@code status:200}; 0 until
+     * it is first recorded.
+     */
+    public double managerCount(String meter, String tag) {
+        Response metric = send(HttpRequest.newBuilder(
+                URI.create(stack.managerUrl() + "/actuator/metrics/" + meter + "?tag=" + tag)).GET());
+        if (metric.status() == 404) {
+            return 0;
+        }
+        return StreamSupport.stream(metric.json().path("measurements").spliterator(), false)
+                .filter(measurement -> measurement.path("statistic").asString().equals("COUNT"))
+                .mapToDouble(measurement -> measurement.path("value").asDouble())
+                .findFirst().orElseThrow();
     }
 
     public Response send(HttpRequest.Builder request) {

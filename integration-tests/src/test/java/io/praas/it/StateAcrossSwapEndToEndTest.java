@@ -51,6 +51,20 @@ class StateAcrossSwapEndToEndTest {
     }
 
     @Test
+    void resumedProcessTakesTheSnapshotReadWhileItsLeaseWasBeingTaken(PraasClient client) {
+        client.invoke(APP, "read-ahead", "fill", FILL);
+        JsonNode before = client.invoke(APP, "read-ahead", "dump").json();
+        client.swap(APP, "read-ahead");
+        double used = client.managerCount("praas.snapshot.prefetches", "outcome:used");
+
+        PraasClient.Response after = client.invoke(APP, "read-ahead", "dump");
+
+        assertThat(after.header("Praas-Activation")).isEqualTo("resumed");
+        assertThat(after.json()).isEqualTo(before);
+        assertThat(client.managerCount("praas.snapshot.prefetches", "outcome:used")).isGreaterThan(used);
+    }
+
+    @Test
     void idleSwappedProcessResumesWithIdenticalState(PraasClient client) {
         client.invoke(IDLE_APP, "idle", "fill", FILL);
         JsonNode before = client.invoke(IDLE_APP, "idle", "dump").json();

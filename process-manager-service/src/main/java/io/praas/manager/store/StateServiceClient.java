@@ -1,6 +1,8 @@
 package io.praas.manager.store;
 
 import io.praas.manager.ManagerProperties;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
@@ -55,8 +57,11 @@ public class StateServiceClient implements AutoCloseable {
     private final ObjectMapper json;
     private final RedisSnapshotReader snapshots;
     private final Duration timeout;
+    private final Counter prefetchesUsed;
+    private final Counter prefetchesUnused;
 
-    public StateServiceClient(RestClient.Builder builder, ManagerProperties properties, ObjectMapper json) {
+    public StateServiceClient(RestClient.Builder builder, ManagerProperties properties, ObjectMapper json,
+                              MeterRegistry registry) {
         this.client = pooledClient(properties);
         this.baseUrl = properties.stateServiceUrl().toString().replaceAll("/+$", "");
         this.http = builder.clone()
@@ -68,6 +73,9 @@ public class StateServiceClient implements AutoCloseable {
                 properties.snapshotRedisUrl(), properties.snapshotKeyPrefix(), properties.stateServiceTimeout(),
                 properties.stateServiceConnections());
         this.timeout = properties.stateServiceTimeout();
+        // all unused points at a snapshot-key-prefix that differs from the state service's key prefix
+        this.prefetchesUsed = prefetches(registry, "used");
+        this.prefetchesUnused = prefetches(registry, "unused");
     }
 
     /**
@@ -123,7 +131,19 @@ public class StateServiceClient implements AutoCloseable {
     private byte[] namedSnapshot(String app, String session, Answer answer, SnapshotPrefetch prefetch) {
         byte[] prefetched = prefetch == null ? null
                 : prefetch.bytesFor(answer.snapshotKey(), answer.snapshotVersion(), timeout);
-        return prefetched != null ? prefetched : readSnapshot(app, session, answer.snapshotKey());
+        if (prefetched != null) {
+            prefetchesUsed.increment();
+            return prefetched;
+        }
+        prefetchesUnused.increment();
+        return readSnapshot(app, session, answer.snapshotKey());
+    }
+
+    private static Counter prefetches(MeterRegistry registry, String outcome) {
+        return Counter.builder("praas.snapshot.prefetches")
+                .description("Snapshots read ahead of a resume's activation, by whether the activation confirmed them")
+                .tag("outcome", outcome)
+                .register(registry);
     }
 
     /**

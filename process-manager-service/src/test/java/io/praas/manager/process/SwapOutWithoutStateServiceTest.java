@@ -32,7 +32,8 @@ class SwapOutWithoutStateServiceTest {
     private final FunctionRuntime runtime = new FunctionRuntime(new SimpleMeterRegistry());
     private final ManagerProperties properties = ActiveProcesses.properties(closedPort());
     private final StateServiceClient stateService =
-            new StateServiceClient(RestClient.builder(), properties, JsonMapper.builder().build());
+            new StateServiceClient(RestClient.builder(), properties, JsonMapper.builder().build(),
+                    new SimpleMeterRegistry());
     private final ProcessTable table = new ProcessTable(stateService, null, runtime, properties, Clock.systemUTC(),
             new SimpleMeterRegistry());
     private final AtomicInteger runs = new AtomicInteger();

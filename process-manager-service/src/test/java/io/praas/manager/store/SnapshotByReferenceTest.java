@@ -2,6 +2,7 @@ package io.praas.manager.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.praas.manager.ManagerProperties;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -54,6 +55,7 @@ class SnapshotByReferenceTest {
                             .sendByteArray(Mono.just(SNAPSHOT))))
             .bindNow();
 
+    private final SimpleMeterRegistry metrics = new SimpleMeterRegistry();
     private StateServiceClient client;
 
     @AfterEach
@@ -73,6 +75,9 @@ class SnapshotByReferenceTest {
         assertThat(activation.epoch()).isEqualTo(4);
         assertThat(activation.snapshot()).isEqualTo(SNAPSHOT);
         assertThat(activationBodies).singleElement().asString().contains("\"snapshot\":\"reference\"");
+        // the read ahead of the activation failed too, and is counted as unused
+        assertThat(metrics.get("praas.snapshot.prefetches").tag("outcome", "unused").counter().count()).isEqualTo(1);
+        assertThat(metrics.get("praas.snapshot.prefetches").tag("outcome", "used").counter().count()).isZero();
     }
 
     @Test
@@ -94,7 +99,7 @@ class SnapshotByReferenceTest {
         }
         ManagerProperties properties = new Binder(new MapConfigurationPropertySource(settings))
                 .bindOrCreate("praas.manager", ManagerProperties.class);
-        return new StateServiceClient(RestClient.builder(), properties, JsonMapper.builder().build());
+        return new StateServiceClient(RestClient.builder(), properties, JsonMapper.builder().build(), metrics);
     }
 
     private static int closedPort() {
