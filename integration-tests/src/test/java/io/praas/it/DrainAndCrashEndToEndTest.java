@@ -46,13 +46,7 @@ class DrainAndCrashEndToEndTest {
             assertThat(client.invoke(app, "kept", "increment").status()).isEqualTo(200);
         }
 
-        stack.killManager();
-        stack.restartManager();
-
-        // The dead manager's lease blocks the session until it expires; then the new manager resumes it.
-        await().atMost(StackExtension.LEASE_TTL.plus(Duration.ofSeconds(20)))
-                .pollInterval(Duration.ofMillis(200))
-                .until(() -> client.invoke(app, "kept", "get").status() == 200);
+        crashManagerAndAwaitResume(stack, client, app, "kept");
         PraasClient.Response next = client.invoke(app, "kept", "increment");
         assertThat(next.body()).isEqualTo("4");
     }
@@ -69,13 +63,18 @@ class DrainAndCrashEndToEndTest {
                 HttpRequest.newBuilder().GET(), "/v1/sessions/" + app + "/saved").json().path("snapshotBytes").isNumber());
         assertThat(client.process(app, "saved").json().path("status").asString()).isEqualTo("ACTIVE");
 
+        crashManagerAndAwaitResume(stack, client, app, "saved");
+        assertThat(client.invoke(app, "saved", "increment").body()).isEqualTo("4");
+    }
+
+    /** Kills the manager, starts a new one and waits until it serves the session again. */
+    private static void crashManagerAndAwaitResume(LocalStack stack, PraasClient client, String app, String session) {
         stack.killManager();
         stack.restartManager();
-
+        // The dead manager's lease blocks the session until it expires; then the new manager resumes it.
         await().atMost(StackExtension.LEASE_TTL.plus(Duration.ofSeconds(20)))
                 .pollInterval(Duration.ofMillis(200))
-                .until(() -> client.invoke(app, "saved", "get").status() == 200);
-        assertThat(client.invoke(app, "saved", "increment").body()).isEqualTo("4");
+                .until(() -> client.invoke(app, session, "get").status() == 200);
     }
 
     @Test

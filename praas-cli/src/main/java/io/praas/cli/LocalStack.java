@@ -92,7 +92,7 @@ public final class LocalStack implements AutoCloseable {
         }
         // known to close() before waiting for it, so that a Redis which never answers is stopped too
         redis = startRedis();
-        awaitRedis(redis);
+        awaitRedis(redis, config.redisPort(), REDIS_START_TIMEOUT);
         stateService = startStateService();
         startManager();
         gateway = startService("gateway-service", config.gatewayPort(), List.of(
@@ -227,10 +227,6 @@ public final class LocalStack implements AutoCloseable {
         return ServiceProcess.start("redis", List.of(binary.toString(),
                 "--port", String.valueOf(config.redisPort()), "--bind", "127.0.0.1", "--dir", data.toString(),
                 "--appendonly", "yes", "--save", "", "--protected-mode", "yes"), logDirectory().resolve("redis.log"));
-    }
-
-    private void awaitRedis(ServiceProcess process) {
-        awaitRedis(process, config.redisPort(), REDIS_START_TIMEOUT);
     }
 
     /**
