@@ -12,6 +12,8 @@ import org.springframework.cloud.gateway.route.builder.RouteLocatorBuilder;
 import org.springframework.cloud.loadbalancer.annotation.LoadBalancerClient;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.util.unit.DataSize;
+import reactor.netty.NettyPipeline;
 import reactor.netty.http.client.HttpClient;
 
 /** The one route of the public API: every {@code /v1/**} call goes, unchanged, to the owning process manager. */
@@ -21,6 +23,14 @@ public class RoutingConfiguration {
 
     /** Service id of the process managers in discovery. */
     public static final String PROCESS_MANAGER = "process-manager";
+
+    /**
+     * Bodies up to this size cross the gateway in one write with their headers, in both directions (most calls);
+     * larger ones stream.
+     */
+    static final DataSize LARGEST_WHOLE_MESSAGE = DataSize.ofKilobytes(64);
+
+    static final String WHOLE_REQUEST_HANDLER = "praas.wholeRequest";
 
     // declared in code rather than YAML so the service id is spelled once and the route cannot be lost
     // under a property prefix Gateway 5 no longer reads
@@ -46,5 +56,19 @@ public class RoutingConfiguration {
     NettyRoutingFilter loopAffineRoutingFilter(HttpClient httpClient,
             ObjectProvider<List<HttpHeadersFilter>> headersFilters, HttpClientProperties properties) {
         return new LoopAffineRoutingFilter(httpClient, headersFilters, properties);
+    }
+
+    /** Requests to managers of at most this many bytes leave in one write, headers and body together. */
+    @Bean
+    HttpClientCustomizer wholeRequests() {
+        return httpClient -> httpClient.doOnChannelInit((observer, channel, address) -> channel.pipeline()
+                .addBefore(NettyPipeline.ReactiveBridge, WHOLE_REQUEST_HANDLER,
+                        new WholeRequestHandler(LARGEST_WHOLE_MESSAGE.toBytes())));
+    }
+
+    /** Answers to callers of at most this many bytes leave in one write, headers and body together. */
+    @Bean
+    WholeAnswerFilter wholeAnswerFilter() {
+        return new WholeAnswerFilter(LARGEST_WHOLE_MESSAGE.toBytes());
     }
 }
