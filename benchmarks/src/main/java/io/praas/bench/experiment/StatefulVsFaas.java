@@ -41,7 +41,7 @@ public final class StatefulVsFaas implements Experiment {
     @Override
     public void run(BenchEnvironment env, Results results) {
         Table table = new Table("stateful_vs_faas", "state", "bytes", "praas_p50_us", "praas_p99_us", "faas_p50_us",
-                "faas_p99_us", "speedup_p50");
+                "faas_p99_us", "speedup_p50", "bare_gateway_p50_us", "speedup_ceiling_p50");
         Charts.LineChart chart = new Charts.LineChart("Work on N bytes of state (p50, through the gateway)",
                 "state (bytes)", "p50 latency (µs)").logX().logY();
         for (int size : SIZES) {
@@ -57,20 +57,30 @@ public final class StatefulVsFaas implements Experiment {
             Map<String, Latency> latencies = new Interleaved()
                     .add("stateful", (into, count) -> env.http().measure(into, () -> statefulUrl, Json.TYPE, Json.NONE, count))
                     .add("faas", (into, count) -> env.http().measure(into, () -> faasUrl, Json.TYPE, request, count))
+                    .add("bare gateway", (into, count) -> env.http().measure(into, env::bareGatewayUrl, Json.TYPE,
+                            Json.NONE, count))
                     .run(warmup, iterations, 5);
             env.redis().delete(key);
             Latency stateful = latencies.get("stateful");
             Latency faas = latencies.get("faas");
             double speedup = faas.p50() / stateful.p50();
-            table.add(Sizes.label(size), size, stateful.p50(), stateful.p99(), faas.p50(), faas.p99(), speedup);
-            chart.point("PraaS warm process", size, stateful.p50()).point("FaaS (state via Redis)", size, faas.p50());
+            // no warm process behind this gateway can answer faster than the gateway relays a call to an echo
+            double bareGateway = latencies.get("bare gateway").p50();
+            double ceiling = faas.p50() / bareGateway;
+            table.add(Sizes.label(size), size, stateful.p50(), stateful.p99(), faas.p50(), faas.p99(), speedup,
+                    bareGateway, ceiling);
+            chart.point("PraaS warm process", size, stateful.p50()).point("FaaS (state via Redis)", size, faas.p50())
+                    .point("bare gateway route to the echo (floor)", size, bareGateway);
             results.headline("stateful_vs_faas_speedup_" + Sizes.label(size), "x", speedup, null);
             if (size == Sizes.MIB) {
+                results.headline("stateful_vs_faas_ceiling_1MiB", "x", ceiling, null);
                 results.target(new TargetCheck("stateful vs FaaS, 1 MiB of state", ">= 17x faster",
                         String.format(Locale.ROOT, "%.1fx (%.0f µs vs %.0f µs)", speedup, stateful.p50(), faas.p50()),
-                        speedup >= PAPER_SPEEDUP,
-                        "on loopback Redis moves 1 MiB in well under a millisecond each way, so the FaaS path costs "
-                                + "little more than the invocation itself; the paper's FaaS paid cloud storage latency"));
+                        speedup >= PAPER_SPEEDUP, String.format(Locale.ROOT, "the most any platform behind this "
+                                + "gateway could show here is %.1fx: the FaaS call took %.0f µs, a bare gateway route to "
+                                + "an echo %.0f µs in the same rounds; on loopback Redis moves 1 MiB each way in well "
+                                + "under a millisecond, where the paper's FaaS paid cloud storage latency",
+                                ceiling, faas.p50(), bareGateway)));
             }
         }
         results.section(new Section(title(), """
@@ -80,7 +90,9 @@ public final class StatefulVsFaas implements Experiment {
                 N bytes from Redis, does the same work, bumps the counter inside the value and SETs it back \
                 (Jedis, connection kept warm like a warm FaaS container keeps its pool). Both run in the same \
                 manager and are called through the same gateway, in alternating rounds, so the difference is \
-                the state transfer.""",
+                the state transfer. A bare gateway route to the echo server runs in the same rounds: no warm \
+                process behind a gateway answers faster than that, so `speedup_ceiling_p50` (the FaaS time over \
+                it) is the most any platform could show on this machine.""",
                 List.of(table), List.of(chart.writePng(results.chartDirectory(), "stateful-vs-faas.png"))));
     }
 }
