@@ -30,8 +30,6 @@ public class RoutingConfiguration {
      */
     static final DataSize LARGEST_WHOLE_MESSAGE = DataSize.ofKilobytes(64);
 
-    static final String WHOLE_REQUEST_HANDLER = "praas.wholeRequest";
-
     // declared in code rather than YAML so the service id is spelled once and the route cannot be lost
     // under a property prefix Gateway 5 no longer reads
     @Bean
@@ -58,15 +56,15 @@ public class RoutingConfiguration {
         return new LoopAffineRoutingFilter(httpClient, headersFilters, properties);
     }
 
-    /** Requests to managers of at most this many bytes leave in one write, headers and body together. */
+    /** Requests to managers with bodies up to {@link #LARGEST_WHOLE_MESSAGE} leave in one write with their headers. */
     @Bean
     HttpClientCustomizer wholeRequests() {
         return httpClient -> httpClient.doOnChannelInit((observer, channel, address) -> channel.pipeline()
-                .addBefore(NettyPipeline.ReactiveBridge, WHOLE_REQUEST_HANDLER,
+                .addBefore(NettyPipeline.ReactiveBridge, "praas.wholeRequest",
                         new WholeRequestHandler(LARGEST_WHOLE_MESSAGE.toBytes())));
     }
 
-    /** Answers to callers of at most this many bytes leave in one write, headers and body together. */
+    /** Answers to callers with bodies up to {@link #LARGEST_WHOLE_MESSAGE} leave in one write with their headers. */
     @Bean
     WholeAnswerFilter wholeAnswerFilter() {
         return new WholeAnswerFilter(LARGEST_WHOLE_MESSAGE.toBytes());

@@ -1,6 +1,6 @@
 package io.praas.gateway.routing;
 
-import io.netty.channel.ChannelDuplexHandler;
+import io.netty.channel.ChannelOutboundHandlerAdapter;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelPromise;
 import io.netty.handler.codec.http.FullHttpMessage;
@@ -15,7 +15,7 @@ import io.netty.handler.codec.http.HttpUtil;
  * it, in one write; their own write is reported done at once, or the body would never come. Sits on a manager
  * connection's pipeline between Reactor Netty and the HTTP encoder.
  */
-final class WholeRequestHandler extends ChannelDuplexHandler {
+final class WholeRequestHandler extends ChannelOutboundHandlerAdapter {
 
     private final long largestWholeBody;
     private HttpRequest heldHeaders;
@@ -41,18 +41,6 @@ final class WholeRequestHandler extends ChannelDuplexHandler {
             heldHeaders = null;
         }
         ctx.write(msg, promise);
-    }
-
-    @Override
-    public void close(ChannelHandlerContext ctx, ChannelPromise promise) {
-        heldHeaders = null;
-        ctx.close(promise);
-    }
-
-    @Override
-    public void channelInactive(ChannelHandlerContext ctx) {
-        heldHeaders = null;
-        ctx.fireChannelInactive();
     }
 
     private boolean waitsForBody(HttpRequest request) {
