@@ -24,7 +24,8 @@ import static org.assertj.core.data.Percentage.withPercentage;
 class QuickBenchmarkRunTest {
 
     private static final List<String> HEADLINES = List.of("snapshot_decode_1MiB", "floor_echo_p50_10B",
-            "floor_bare_gateway_p50_10B", "invoke_gateway_p50_10B", "invoke_direct_p50_10B", "invoke_local_p50_10B",
+            "floor_bare_gateway_p50_10B", "invoke_gateway_p50_10B", "invoke_bare_gateway_to_manager_p50_10B",
+            "invoke_direct_p50_10B", "invoke_local_p50_10B",
             "stateful_vs_faas_speedup_1MiB", "cold_allocation_p50_direct", "swap_out_p50_1MiB", "resume_p50_1MiB",
             "throughput_gateway_max", "throughput_direct_max", "throughput_bare_gateway_max",
             "density_idle_processes_per_GiB");

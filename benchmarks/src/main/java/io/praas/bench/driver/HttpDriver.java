@@ -15,8 +15,9 @@ import java.util.function.IntFunction;
 import java.util.function.Supplier;
 
 /**
- * The one HTTP client every target is measured with (Reactor Netty, pooled keep-alive
- * connections), so that floors and platform pay the same client cost.
+ * The one HTTP client every target is measured with (Reactor Netty, kept-alive connections), so that floors and
+ * platform pay the same client cost: one connection per server for requests sent one after the other, a pool for
+ * concurrent ones.
  */
 public final class HttpDriver implements AutoCloseable {
 
@@ -26,10 +27,19 @@ public final class HttpDriver implements AutoCloseable {
     private final ConnectionProvider connections = ConnectionProvider.builder("bench")
             .maxConnections(1024).pendingAcquireMaxCount(-1).build();
     private final HttpClient client = HttpClient.create(connections).keepAlive(true);
+    /*
+     * Requests sent one after the other go over one kept-alive connection per server. From the shared pool they did
+     * not: the next request often left before the previous one's connection was back in the pool, so two or three
+     * connections took turns, each served by another event loop of the server (and, behind a bare gateway, sent on
+     * over a connection of yet another loop).
+     */
+    private final ConnectionProvider oneConnection = ConnectionProvider.builder("bench-one-at-a-time")
+            .maxConnections(1).pendingAcquireMaxCount(-1).build();
+    private final HttpClient oneAtATime = HttpClient.create(oneConnection).keepAlive(true);
 
     /** One request; fails with {@link UnexpectedResponseException} unless the answer is 2xx. */
     public byte[] post(String url, String contentType, byte[] body) {
-        return exchange(url, contentType, body).block(TIMEOUT);
+        return exchange(oneAtATime, url, contentType, body).block(TIMEOUT);
     }
 
     /** Sends {@code warmup} unmeasured requests, then measures {@code iterations} one after the other. */
@@ -73,19 +83,19 @@ public final class HttpDriver implements AutoCloseable {
     /** Sends one request to each of {@code count} URLs, {@code concurrency} at a time. */
     public void postAll(IntFunction<String> urls, int count, int concurrency, String contentType, byte[] body) {
         Flux.range(0, count)
-                .flatMap(i -> exchange(urls.apply(i), contentType, body), concurrency)
+                .flatMap(i -> exchange(client, urls.apply(i), contentType, body), concurrency)
                 .blockLast(TIMEOUT.multipliedBy(10));
     }
 
     private Mono<byte[]> timed(String url, String contentType, byte[] body, Recorder recorder, LongAdder completed) {
         long start = System.nanoTime();
-        return exchange(url, contentType, body).doOnNext(answer -> {
+        return exchange(client, url, contentType, body).doOnNext(answer -> {
             recorder.recordValue(System.nanoTime() - start);
             completed.increment();
         });
     }
 
-    private Mono<byte[]> exchange(String url, String contentType, byte[] body) {
+    private static Mono<byte[]> exchange(HttpClient client, String url, String contentType, byte[] body) {
         return client.headers(headers -> headers.set(HttpHeaderNames.CONTENT_TYPE, contentType))
                 .post().uri(url)
                 // A fresh wrapper per request: Netty releases it once written. It does not copy the bytes.
@@ -102,5 +112,6 @@ public final class HttpDriver implements AutoCloseable {
     @Override
     public void close() {
         connections.disposeLater().block(Duration.ofSeconds(10));
+        oneConnection.disposeLater().block(Duration.ofSeconds(10));
     }
 }

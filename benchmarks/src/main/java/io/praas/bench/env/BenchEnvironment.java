@@ -17,7 +17,8 @@ import java.util.Map;
 /**
  * Everything a run measures, on loopback: the PraaS stack with the benchmark app deployed, and its
  * floors — a Reactor Netty echo server and a bare Spring Cloud Gateway route to it, each in its
- * own JVM with the same options as the services.
+ * own JVM with the same options as the services. The bare gateway also routes invoke paths to the
+ * manager, plainly, so a call's time through our gateway can be split into the gateway's and the manager's.
  */
 public final class BenchEnvironment implements AutoCloseable {
 
@@ -46,10 +47,15 @@ public final class BenchEnvironment implements AutoCloseable {
             echoPort = LocalStack.freePort();
             echo = startChild("echo", jvmOptions, EchoServer.class, List.of(String.valueOf(echoPort)), workDirectory);
             bareGatewayPort = LocalStack.freePort();
-            String route = "--spring.cloud.gateway.server.webflux.routes[0].";
+            // invoke paths go on to the manager (to tell the gateway's share of a call from the manager's), the rest to the echo
+            String toManager = "--spring.cloud.gateway.server.webflux.routes[0].";
+            String toEcho = "--spring.cloud.gateway.server.webflux.routes[1].";
             bareGateway = startChild("bare-gateway", jvmOptions, BareGatewayApplication.class, List.of(
                     "--server.port=" + bareGatewayPort, "--server.address=127.0.0.1",
-                    route + "id=echo", route + "uri=http://127.0.0.1:" + echoPort, route + "predicates[0]=Path=/**"),
+                    toManager + "id=manager", toManager + "uri=" + stack.managerUrl(),
+                    toManager + "predicates[0]=Path=/v1/**", toManager + "order=0",
+                    toEcho + "id=echo", toEcho + "uri=http://127.0.0.1:" + echoPort,
+                    toEcho + "predicates[0]=Path=/**", toEcho + "order=1"),
                     workDirectory);
             stack.start();
             echo.awaitListening(echoPort, START_TIMEOUT);
@@ -91,6 +97,11 @@ public final class BenchEnvironment implements AutoCloseable {
         return "http://127.0.0.1:" + bareGatewayPort + "/echo";
     }
 
+    /** A function of the benchmark app, called through the bare gateway's plain route to the manager. */
+    public String viaBareGateway(String session, String function) {
+        return "http://127.0.0.1:" + bareGatewayPort + invokePath(session, function);
+    }
+
     /** A function of the benchmark app, called through the PraaS gateway. */
     public String viaGateway(String session, String function) {
         return stack.gatewayUrl() + invokePath(session, function);
@@ -116,7 +127,8 @@ public final class BenchEnvironment implements AutoCloseable {
      */
     public void warmUp(Duration perPath) {
         byte[] payload = new byte[10];
-        for (String url : List.of(echoUrl(), bareGatewayUrl(), viaGateway("warm-up", "echo"), direct("warm-up", "echo"))) {
+        for (String url : List.of(echoUrl(), bareGatewayUrl(), viaGateway("warm-up", "echo"), direct("warm-up", "echo"),
+                viaBareGateway("warm-up", "echo"))) {
             http.throughput(url, "application/octet-stream", payload, 2, perPath);
         }
     }
