@@ -14,6 +14,9 @@ import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import reactor.netty.Connection;
+import reactor.netty.ConnectionObserver;
+import reactor.netty.channel.ChannelOperations;
 
 class ReadAfterAnswerTest {
 
@@ -27,7 +30,7 @@ class ReadAfterAnswerTest {
     }
 
     @Test
-    void connectionIsReadOnceAnAnswerHasBeenWrittenInFull() {
+    void idleConnectionIsReadOnceAnAnswerHasBeenWrittenInFull() {
         connection.writeOneOutbound(new DefaultHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK));
         connection.writeOneOutbound(new DefaultHttpContent(Unpooled.wrappedBuffer(new byte[] {1, 2, 3})));
         connection.runPendingTasks();
@@ -56,6 +59,17 @@ class ReadAfterAnswerTest {
                 .as("a void promise, as Reactor Netty may pass, is allowed").isNotNull();
         connection.runPendingTasks();
         assertThat(readsAsked).hasValue(2);
+    }
+
+    @Test
+    void connectionBusyWithTheNextRequestIsLeftToReactorNetty() {
+        // a request taken from Reactor Netty's buffer is in progress: it reads on when that one ends
+        new ChannelOperations<>(Connection.from(connection), ConnectionObserver.emptyListener()).bind();
+
+        connection.writeAndFlush(new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK));
+        connection.runPendingTasks();
+
+        assertThat(readsAsked).hasValue(0);
     }
 
     /** Sits nearer the socket than the handler under test and counts the reads asked of the connection. */
