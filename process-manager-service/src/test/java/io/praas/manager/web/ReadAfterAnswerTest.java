@@ -46,14 +46,14 @@ class ReadAfterAnswerTest {
     }
 
     @Test
-    void anAnswerWrittenWholeAtOnceIsFollowedByARead() {
+    void idleConnectionIsReadAfterAnAnswerWrittenWholeAtOnce() {
         connection.writeAndFlush(new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.NOT_FOUND));
         connection.runPendingTasks();
         assertThat(readsAsked).hasValue(1);
     }
 
     @Test
-    void writerStillHearsHowItsWriteWent() {
+    void writerStillHearsHowItsWriteWentAndAVoidPromiseIsAccepted() {
         assertThat(connection.writeAndFlush(LastHttpContent.EMPTY_LAST_CONTENT).isSuccess()).isTrue();
         assertThat(connection.writeAndFlush(LastHttpContent.EMPTY_LAST_CONTENT, connection.voidPromise()))
                 .as("a void promise, as Reactor Netty may pass, is allowed").isNotNull();
